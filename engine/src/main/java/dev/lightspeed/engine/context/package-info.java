@@ -1,0 +1,2 @@
+/** The session context: placed entries, their request order, and compaction bookkeeping. */
+package dev.lightspeed.engine.context;

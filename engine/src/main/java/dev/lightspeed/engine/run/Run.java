@@ -1,0 +1,76 @@
+package dev.lightspeed.engine.run;
+
+import dev.lightspeed.engine.cas.BlobRef;
+import dev.lightspeed.engine.json.Json;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A run that was accepted and not yet finished: queued, running or cancelling.
+ *
+ * @param config the run's sparse overrides ({@code limits}, {@code generation}), as admitted
+ * @param turns how many turns the run has started
+ * @param toolRounds how many tool batches the run has started
+ * @param lastTurnFinal true when the last turn ended without tool calls (the run is done unless steered)
+ * @param lastOutput the content of the last assistant message, which becomes the run's output
+ */
+public record Run(
+    long id,
+    String submissionId,
+    List<InputItem> input,
+    Json.Obj config,
+    RunStatus status,
+    int turns,
+    int toolRounds,
+    Optional<Turn> openTurn,
+    List<Steering> pendingSteering,
+    boolean lastTurnFinal,
+    Optional<BlobRef> lastOutput) {
+
+  public Run {
+    Objects.requireNonNull(submissionId, "submissionId");
+    input = List.copyOf(input);
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(openTurn, "openTurn");
+    pendingSteering = List.copyOf(pendingSteering);
+    Objects.requireNonNull(lastOutput, "lastOutput");
+  }
+
+  public static Run queued(long id, String submissionId, List<InputItem> input, Json.Obj config) {
+    return new Run(id, submissionId, input, config, RunStatus.QUEUED, 0, 0, Optional.empty(), List.of(), false, Optional.empty());
+  }
+
+  public Run withStatus(RunStatus s) {
+    return new Run(id, submissionId, input, config, s, turns, toolRounds, openTurn, pendingSteering, lastTurnFinal, lastOutput);
+  }
+
+  public Run withOpenTurn(Turn turn) {
+    return new Run(id, submissionId, input, config, status, turns, toolRounds, Optional.of(turn), pendingSteering, lastTurnFinal, lastOutput);
+  }
+
+  public Run startTurn(Turn turn) {
+    return new Run(id, submissionId, input, config, status, turns + 1, toolRounds, Optional.of(turn), pendingSteering, false, lastOutput);
+  }
+
+  public Run countToolRound() {
+    return new Run(id, submissionId, input, config, status, turns, toolRounds + 1, openTurn, pendingSteering, lastTurnFinal, lastOutput);
+  }
+
+  public Run closeTurn(boolean wasFinal) {
+    return new Run(id, submissionId, input, config, status, turns, toolRounds, Optional.empty(), pendingSteering, wasFinal, lastOutput);
+  }
+
+  public Run withPendingSteering(List<Steering> steering) {
+    return new Run(id, submissionId, input, config, status, turns, toolRounds, openTurn, steering, lastTurnFinal, lastOutput);
+  }
+
+  public Run withLastOutput(BlobRef output) {
+    return new Run(id, submissionId, input, config, status, turns, toolRounds, openTurn, pendingSteering, lastTurnFinal, Optional.of(output));
+  }
+
+  public Turn turn() {
+    return openTurn.orElseThrow(() -> new IllegalStateException("run " + id + " has no open turn"));
+  }
+}
