@@ -1,7 +1,10 @@
 package dev.lightspeed.engine.core;
 
 import dev.lightspeed.engine.cas.WellKnownBlob;
+import dev.lightspeed.engine.context.ContextEntry;
 import dev.lightspeed.engine.context.ContextState;
+import dev.lightspeed.engine.context.EntryKind;
+import dev.lightspeed.engine.context.EntrySource;
 import dev.lightspeed.engine.context.ContextState.CompactionTrigger;
 import dev.lightspeed.engine.event.ContextEvent;
 import dev.lightspeed.engine.event.Event;
@@ -108,6 +111,10 @@ public final class Planner {
   }
 
   private static Optional<Event> generated(SessionState s, Run run, Turn turn) {
+    Optional<Long> compactionItem = compactionOutput(s.context(), run, turn);
+    if (compactionItem.isPresent() && s.context().hasPrunableBefore(compactionItem.get())) {
+      return Optional.of(new ContextEvent.Pruned(compactionItem.get()));
+    }
     if (turn.toolCalls().isEmpty()) return Optional.of(new TurnEvent.Completed(run.id(), turn.id()));
     if (turn.batch().isEmpty()) {
       long maxRounds;
@@ -134,6 +141,28 @@ public final class Planner {
     Optional<CallState> next = nextToStart(s, batch);
     if (next.isPresent()) return Optional.of(new ToolEvent.CallStarted(run.id(), turn.id(), batch.id(), next.get().call().callId()));
     if (batch.allCompleted()) return Optional.of(new ToolEvent.BatchCompleted(run.id(), turn.id(), batch.id()));
+    return Optional.empty();
+  }
+
+  /**
+   * {@return the id of the last compaction item this turn's generation produced, if any} Scans back only
+   * over the turn's own entries, which are always at the end of the context.
+   */
+  private static Optional<Long> compactionOutput(ContextState context, Run run, Turn turn) {
+    List<ContextEntry> entries = context.entries();
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      ContextEntry e = entries.get(i);
+      boolean ofThisTurn = switch (e.source()) {
+        case EntrySource.AssistantOutput a -> a.run() == run.id() && a.turn() == turn.id();
+        case EntrySource.Tool t -> t.run() == run.id() && t.turn() == turn.id();
+        case EntrySource.ContextEdit c -> false;
+        case EntrySource.RunInput r -> false;
+        case EntrySource.Steering st -> false;
+        case EntrySource.Runtime r -> false;
+      };
+      if (!ofThisTurn) return Optional.empty();
+      if (e.kind() == EntryKind.COMPACTION && e.source() instanceof EntrySource.AssistantOutput) return Optional.of(e.id());
+    }
     return Optional.empty();
   }
 

@@ -1,0 +1,2 @@
+/** Storage identities and the base of every storage exception: universe (tenant) and session ids. */
+package dev.lightspeed.store;
