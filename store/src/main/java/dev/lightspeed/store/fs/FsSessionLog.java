@@ -132,7 +132,7 @@ public final class FsSessionLog implements SessionLog {
       if (head != expectedHead) {
         if (head >= expectedHead + batch.size()) {
           List<LogEntry> stored = read(files, opened.index, expectedHead, expectedHead + batch.size());
-          if (SessionLogRules.isRetryOf(stored, batch)) return stored;
+          if (SessionLogRules.isRetryOf(stored, batch)) return List.copyOf(stored);
         }
         throw new AppendConflictException(expectedHead, head);
       }
