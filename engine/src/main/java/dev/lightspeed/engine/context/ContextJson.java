@@ -62,13 +62,19 @@ public final class ContextJson {
     String type = obj.string("type");
     return switch (type) {
       case "contextEdit" -> EntrySource.CONTEXT_EDIT;
-      case "runInput" -> new EntrySource.RunInput(obj.number("run"), (int) obj.number("index"));
-      case "steering" -> new EntrySource.Steering(obj.number("run"), obj.number("steering"), (int) obj.number("index"));
+      case "runInput" -> new EntrySource.RunInput(obj.number("run"), index(obj));
+      case "steering" -> new EntrySource.Steering(obj.number("run"), obj.number("steering"), index(obj));
       case "assistantOutput" -> new EntrySource.AssistantOutput(obj.number("run"), obj.number("turn"));
       case "tool" -> new EntrySource.Tool(obj.number("run"), obj.number("turn"), obj.number("batch"));
       case "runtime" -> new EntrySource.Runtime(obj.string("label"));
       default -> throw new JsonShapeException("unknown entry source type \"" + type + "\"");
     };
+  }
+
+  private static int index(Json.Obj obj) {
+    long index = obj.number("index");
+    if (index < 0 || index > Integer.MAX_VALUE) throw new JsonShapeException("field \"index\" out of range: " + index);
+    return (int) index;
   }
 
   static BlobRef ref(String text) {

@@ -52,7 +52,8 @@ import java.util.Set;
  * {@link Action.Idle}, then wait for a command ({@link #submit}) or an outstanding effect result. State
  * changes only when committed entries are reported, so a drive rebuilt from the log ({@link #resume})
  * continues where the old one stopped; effects that were in flight are handed out again (at least once),
- * except calls of tools that are not retry-safe, which are reported as failed.
+ * except calls of tools that are not retry-safe, which are reported as failed, and calls of a cancelling
+ * run, which get the cancelled result instead of starting.
  *
  * <p>Not thread-safe: one host thread owns a drive. Pure apart from its own fields: no I/O, no clock (the
  * host passes the time to stamp on entries), no randomness.
@@ -293,6 +294,12 @@ public final class Drive {
     for (CallState c : batch.calls()) {
       String key = callKey(batch.id(), c.call().callId());
       if (!c.inFlight() || dispatchedCalls.contains(key)) continue;
+      if (run.status() == RunStatus.CANCELLING) {
+        WellKnownBlob cancelled = WellKnownBlob.TOOL_CANCELLED;
+        interrupted.add(new ToolEvent.CallCompleted(run.id(), turn.id(), batch.id(), c.call().callId(), CallOutcome.CANCELLED,
+            cancelled.ref(), cancelled.bytes().length, cancelled.text()));
+        continue;
+      }
       Optional<ToolSpec> spec = state.tooling().find(c.call().name());
       boolean unsafeToRepeat = spec.map(t -> t.retrySafety() == RetrySafety.NOT_RETRY_SAFE).orElse(true);
       if (spec.isEmpty() || (unsafeToRepeat && interruptedCalls.contains(key))) {

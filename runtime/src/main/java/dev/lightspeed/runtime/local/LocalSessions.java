@@ -3,6 +3,8 @@ package dev.lightspeed.runtime.local;
 import dev.lightspeed.engine.command.Admission;
 import dev.lightspeed.engine.command.Command;
 import dev.lightspeed.engine.command.Rejection;
+import dev.lightspeed.engine.core.Admit;
+import dev.lightspeed.engine.session.SessionState;
 import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.store.SessionId;
 import dev.lightspeed.store.UniverseId;
@@ -35,12 +37,17 @@ public final class LocalSessions implements AutoCloseable {
    * @return the open session's admission: a rejection when the config is invalid or the id is taken
    */
   public Admission create(SessionId session, Json.Obj config, Duration timeout) throws TimeoutException {
+    Command open = new Command.OpenSession(config);
+    Admission check = Admit.admit(SessionState.INITIAL, open);
+    if (check instanceof Admission.Rejected) return check;
     try {
       deps.log().create(universe, session);
     } catch (SessionExistsException e) {
-      return new Admission.Rejected(Rejection.conflict("session \"" + session.value() + "\" already exists"));
+      // A session created but never opened (an earlier create that crashed before opening) may be opened now.
+      boolean neverOpened = deps.log().find(universe, session).map(s -> s.head() == 0).orElse(false);
+      if (!neverOpened) return new Admission.Rejected(Rejection.conflict("session \"" + session.value() + "\" already exists"));
     }
-    return runner(session).orElseThrow().submitAndWait(new Command.OpenSession(config), timeout);
+    return runner(session).orElseThrow().submitAndWait(open, timeout);
   }
 
   /** Submits a command and waits for durable admission. */

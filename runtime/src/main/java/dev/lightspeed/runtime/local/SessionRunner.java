@@ -111,11 +111,7 @@ public final class SessionRunner implements AutoCloseable {
   /** Admits a command; the future completes once its events are committed (or it is rejected). */
   public CompletableFuture<Admission> submit(Command command) {
     CompletableFuture<Admission> done = new CompletableFuture<>();
-    if (failure != null) {
-      done.completeExceptionally(failed());
-      return done;
-    }
-    enqueue(new Message.Submit(command, done));
+    enqueueOrFail(new Message.Submit(command, done), done);
     return done;
   }
 
@@ -145,8 +141,21 @@ public final class SessionRunner implements AutoCloseable {
   /** {@return a future that completes with the run's outcome once it has finished} */
   public CompletableFuture<RunOutcome> outcome(long run) {
     CompletableFuture<RunOutcome> done = new CompletableFuture<>();
-    enqueue(new Message.WatchRun(run, done));
+    enqueueOrFail(new Message.WatchRun(run, done), done);
     return done;
+  }
+
+  /**
+   * Enqueues a caller's message, or fails its future when the runner has stopped. Checked again after the
+   * enqueue: a loop that stopped in between has already drained the inbox and would never answer.
+   */
+  private void enqueueOrFail(Message message, CompletableFuture<?> done) {
+    if (failure != null || stopping) {
+      done.completeExceptionally(failed());
+      return;
+    }
+    enqueue(message);
+    if (failure != null || stopping) done.completeExceptionally(failed());
   }
 
   /**
@@ -185,6 +194,23 @@ public final class SessionRunner implements AutoCloseable {
     }
   }
 
+  /** Fails every caller still waiting: on close, or when the loop stopped on an error. */
+  private void failWaiters(List<CompletableFuture<Admission>> awaitingCommit) {
+    RunnerFailedException err = failed();
+    awaitingCommit.forEach(f -> f.completeExceptionally(err));
+    runWaiters.values().forEach(list -> list.forEach(f -> f.completeExceptionally(err)));
+    runWaiters.clear();
+    Message m;
+    while ((m = inbox.poll()) != null) {
+      if (m instanceof Message.Submit s) s.done().completeExceptionally(err);
+      if (m instanceof Message.WatchRun w) w.done().completeExceptionally(err);
+    }
+    effects.values().forEach(RunningEffect::abort);
+    synchronized (quietLock) {
+      quietLock.notifyAll();
+    }
+  }
+
   // ---- the loop -----------------------------------------------------------------------------------------
 
   private sealed interface Message {
@@ -204,8 +230,8 @@ public final class SessionRunner implements AutoCloseable {
   private void enqueue(Message message) {
     synchronized (quietLock) {
       quiet = false;
+      inbox.add(message);
     }
-    inbox.add(message);
   }
 
   private void runLoop() {
@@ -247,18 +273,9 @@ public final class SessionRunner implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       failure = e;
       LOG.log(System.Logger.Level.ERROR, "session " + session.value() + " runner stopped: " + e.getMessage(), e);
-      RunnerFailedException err = failed();
-      awaitingCommit.forEach(f -> f.completeExceptionally(err));
-      runWaiters.values().forEach(list -> list.forEach(f -> f.completeExceptionally(err)));
-      Message m;
-      while ((m = inbox.poll()) != null) {
-        if (m instanceof Message.Submit s) s.done().completeExceptionally(err);
-        if (m instanceof Message.WatchRun w) w.done().completeExceptionally(err);
-      }
-      effects.values().forEach(RunningEffect::abort);
-      synchronized (quietLock) {
-        quietLock.notifyAll();
-      }
+    } finally {
+      stopping = true;
+      failWaiters(awaitingCommit);
     }
   }
 
@@ -267,12 +284,16 @@ public final class SessionRunner implements AutoCloseable {
     switch (m) {
       case Message.Submit s -> {
         Admission admission = drive.submit(s.command());
-        if (admission instanceof Admission.Admitted a && !a.events().isEmpty()) {
+        boolean appends = admission instanceof Admission.Admitted a && !a.events().isEmpty();
+        if (appends || !awaitingCommit.isEmpty()) {
+          // Answer in order, and only once everything admitted before is durable: a retried submission
+          // must not be acknowledged while the original's events could still fail to commit.
           awaitingCommit.add(s.done());
           admitted.add(admission);
         } else {
           s.done().complete(admission);
         }
+        abortWhereAsked();
       }
       case Message.WatchRun w -> {
         RunOutcome outcome = committed.runs().finished().get(w.run());
@@ -300,9 +321,7 @@ public final class SessionRunner implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, "a log listener of session " + session.value() + " threw; it keeps receiving entries", e);
       }
     }
-    effects.values().forEach(e -> {
-      if (drive.shouldAbort(e.run)) e.abort();
-    });
+    abortWhereAsked();
     if (!runWaiters.isEmpty()) {
       runWaiters.entrySet().removeIf(w -> {
         RunOutcome outcome = committed.runs().finished().get(w.getKey());
@@ -311,6 +330,13 @@ public final class SessionRunner implements AutoCloseable {
         return true;
       });
     }
+  }
+
+  /** Aborts effects of runs that are cancelling or gone. Compactions not bound to a run are never aborted here. */
+  private void abortWhereAsked() {
+    effects.values().forEach(e -> {
+      if (e.run != 0 && drive.shouldAbort(e.run)) e.abort();
+    });
   }
 
   /** Retries transient store failures; the action is byte-identical each time, so a retry is confirmed idempotently. */
@@ -369,7 +395,8 @@ public final class SessionRunner implements AutoCloseable {
   }
 
   private void launchCompaction(CompactionRequest request) {
-    launch("compaction/" + request.compaction(), 0, ctx -> {
+    long run = drive.state().context().pendingCompaction().map(p -> p.run()).orElse(0L);
+    launch("compaction/" + request.compaction(), run, ctx -> {
       try {
         return new Message.Compacted(deps.llm().compact(request, ctx));
       } catch (RuntimeException e) {
@@ -386,19 +413,17 @@ public final class SessionRunner implements AutoCloseable {
     EffectContext ctx = new EffectContext(universe.value(), session.value(), run, effect.aborted::get);
     Supplier<Message> task = () -> work.apply(ctx);
     effect.thread = Thread.ofVirtual().name("lightspeed-effect-" + key).start(() -> {
+      Message result = null;
       try {
-        Message result = task.get();
-        if (!stopping) enqueue(result);
+        result = task.get();
       } finally {
+        // Forget the effect before posting its result, so the loop never sees a result while the effect
+        // still counts as running (which would keep the session from going quiet).
         effects.remove(key);
-        if (!stopping) enqueueWake();
+        if (!stopping && result != null) enqueue(result);
       }
     });
-  }
-
-  /** Nudges an idle loop so it re-checks whether the session went quiet after an effect ended. */
-  private void enqueueWake() {
-    inbox.add(new Message.WatchRun(-1, new CompletableFuture<>()));
+    if (stopping || (run != 0 && drive.shouldAbort(run))) effect.abort();
   }
 
   private static String describe(Throwable e) {

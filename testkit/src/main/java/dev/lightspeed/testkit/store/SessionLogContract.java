@@ -45,7 +45,7 @@ public abstract class SessionLogContract {
   protected static final SessionId S1 = SessionId.of("s1");
   protected static final SessionId S2 = SessionId.of("s2");
   protected static final long T0 = 1_700_000_000_000L;
-  protected static final Set<SessionLifecycle> ALL = EnumSet.allOf(SessionLifecycle.class);
+  protected static final Set<SessionLifecycle> ALL = Set.copyOf(EnumSet.allOf(SessionLifecycle.class));
 
   protected ManualClock clock;
   protected SessionLog log;
@@ -337,10 +337,12 @@ public abstract class SessionLogContract {
   public void returnedListsAreUnmodifiable() {
     log.create(UNIVERSE, S1);
     List<LogEntry> committed = log.append(UNIVERSE, S1, 0, List.of(event("a")));
+    List<LogEntry> confirmed = log.append(UNIVERSE, S1, 0, List.of(event("a")));
     List<LogEntry> page = log.readAfter(UNIVERSE, S1, 0, 10).entries();
     List<SessionSummary> listed = log.list(UNIVERSE, ALL, 10);
 
     assertThatThrownBy(() -> committed.add(event("b").at(2))).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> confirmed.add(event("b").at(2))).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> page.add(event("b").at(2))).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(listed::clear).isInstanceOf(UnsupportedOperationException.class);
   }
