@@ -125,7 +125,7 @@ public record ContextState(
 
   /**
    * Replaces the prunable entries before {@code beforeId} with {@code items}, placed where the first
-   * removed entry stood (or after the stable prefix when nothing was prunable).
+   * removed entry stood (or at the end when nothing was prunable).
    */
   public ContextState compact(long beforeId, List<ContextItem> items, EntrySource source) {
     List<ContextEntry> next = new ArrayList<>(entries.size());

@@ -80,10 +80,10 @@ public final class Admit {
   private static Admission replaceConfig(SessionState s, Command.ReplaceConfig c) {
     Optional<Rejection> stale = guard("config", c.expectedRevision(), s.config().revision());
     if (stale.isPresent()) return reject(stale.get());
+    if (c.config().equals(s.config().document())) return admitted(List.of(), 0);
     if (s.runs().busy()) return reject(Rejection.rejected("the config can change only while the session is idle; " + busyHint(s)));
     Optional<Rejection> bad = checkConfig(c.config());
     if (bad.isPresent()) return reject(bad.get());
-    if (c.config().equals(s.config().document())) return admitted(List.of(), 0);
     Optional<ModelRef> before = s.config().settings().model();
     Optional<ModelRef> after = SessionConfigParser.parseSession(c.config()).model();
     if (before.isPresent() && after.isPresent() && !before.get().apiKind().equals(after.get().apiKind())) {
@@ -158,9 +158,13 @@ public final class Admit {
     for (ContextEntry e : s.context().entries()) present.add(e.id());
     for (long id : c.ids()) if (!present.contains(id)) return reject(Rejection.notFound("no context entry " + id));
     List<String> keys = c.keys().stream().filter(k -> s.context().findByKey(k).isPresent()).distinct().toList();
+    Set<String> removedKeys = new HashSet<>(keys);
+    List<Long> ids = s.context().entries().stream()
+        .filter(e -> c.ids().contains(e.id()) && (e.key() == null || !removedKeys.contains(e.key())))
+        .map(ContextEntry::id).toList();
     List<Event> events = new ArrayList<>();
     if (!keys.isEmpty()) events.add(new ContextEvent.KeysRemoved(keys));
-    if (!c.ids().isEmpty()) events.add(new ContextEvent.EntriesRemoved(c.ids().stream().distinct().toList()));
+    if (!ids.isEmpty()) events.add(new ContextEvent.EntriesRemoved(ids));
     return admitted(events, 0);
   }
 
@@ -282,6 +286,9 @@ public final class Admit {
     if (active.isEmpty()) {
       if (c.run() != 0 && !s.runs().finished().containsKey(c.run()) && s.runs().findQueued(c.run()).isEmpty()) {
         return reject(Rejection.notFound("there is no run " + c.run()));
+      }
+      if (!s.runs().queue().isEmpty()) {
+        return reject(Rejection.rejected("run " + s.runs().queue().get(0).id() + " has not started yet; steer it once it is running"));
       }
       return reject(Rejection.rejected("there is no active run to steer; start a run instead"));
     }

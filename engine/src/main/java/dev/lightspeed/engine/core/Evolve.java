@@ -75,7 +75,7 @@ public final class Evolve {
       case LifecycleEvent.Closed e -> {
         requireOpen(s);
         check(!s.runs().busy(), "cannot close a session with active or queued runs");
-        yield s.withLifecycle(Lifecycle.CLOSED);
+        yield s.withLifecycle(Lifecycle.CLOSED).withContext(s.context().withoutPendingCompaction());
       }
     };
   }
@@ -223,6 +223,8 @@ public final class Evolve {
       }
       case TurnEvent.GenerationCompleted e -> {
         Turn turn = openTurn(run, e.turn(), TurnPhase.GENERATING);
+        // The outputs stay unconsumed until the next request sends them back: compaction keeps a turn's
+        // items (reasoning, tool calls and the results answering them) together.
         ContextState context = s.context().place(e.outputs(), i -> new EntrySource.AssistantOutput(run.id(), turn.id()))
             .withLastInputTokens(e.usage().inputTokens());
         Run next = run.withOpenTurn(turn.generated(e.toolCalls()));

@@ -111,10 +111,8 @@ public final class Planner {
   }
 
   private static Optional<Event> generated(SessionState s, Run run, Turn turn) {
-    Optional<Long> compactionItem = compactionOutput(s.context(), run, turn);
-    if (compactionItem.isPresent() && s.context().hasPrunableBefore(compactionItem.get())) {
-      return Optional.of(new ContextEvent.Pruned(compactionItem.get()));
-    }
+    Optional<Event> prune = pruneAfterCompactionItem(s, run, turn);
+    if (prune.isPresent()) return prune;
     if (turn.toolCalls().isEmpty()) return Optional.of(new TurnEvent.Completed(run.id(), turn.id()));
     if (turn.batch().isEmpty()) {
       long maxRounds;
@@ -141,6 +139,15 @@ public final class Planner {
     Optional<CallState> next = nextToStart(s, batch);
     if (next.isPresent()) return Optional.of(new ToolEvent.CallStarted(run.id(), turn.id(), batch.id(), next.get().call().callId()));
     if (batch.allCompleted()) return Optional.of(new ToolEvent.BatchCompleted(run.id(), turn.id(), batch.id()));
+    return Optional.empty();
+  }
+
+  /** {@return a prune when this turn's generation produced a provider compaction item with prunable entries before it} */
+  private static Optional<Event> pruneAfterCompactionItem(SessionState s, Run run, Turn turn) {
+    Optional<Long> compactionItem = compactionOutput(s.context(), run, turn);
+    if (compactionItem.isPresent() && s.context().hasPrunableBefore(compactionItem.get())) {
+      return Optional.of(new ContextEvent.Pruned(compactionItem.get()));
+    }
     return Optional.empty();
   }
 
@@ -207,6 +214,8 @@ public final class Planner {
       case STARTED, PLANNED -> Optional.of(new TurnEvent.Cancelled(run.id(), turn.id()));
       case GENERATING -> Optional.empty();
       case GENERATED -> {
+        Optional<Event> prune = pruneAfterCompactionItem(s, run, turn);
+        if (prune.isPresent()) yield prune;
         if (turn.toolCalls().isEmpty()) yield Optional.of(new TurnEvent.Cancelled(run.id(), turn.id()));
         if (turn.batch().isEmpty()) yield Optional.of(new ToolEvent.BatchStarted(run.id(), turn.id(), s.runs().nextBatchId()));
         ToolBatch batch = turn.batch().get();

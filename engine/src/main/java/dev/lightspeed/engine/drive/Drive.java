@@ -141,6 +141,7 @@ public final class Drive {
     state = s;
     inFlight = null;
     inFlightEvents = List.of();
+    projected = project(state, pending);
     forgetFinishedDispatches();
   }
 
@@ -149,6 +150,7 @@ public final class Drive {
    * for it, e.g. the run was force-cancelled) and was ignored}
    */
   public boolean resumeGeneration(GenerationResult result) {
+    if (projected.lifecycle() != Lifecycle.OPEN) return false;
     Optional<Run> run = projected.runs().active();
     if (run.isEmpty() || run.get().openTurn().isEmpty()) return false;
     Turn turn = run.get().turn();
@@ -187,6 +189,7 @@ public final class Drive {
 
   /** Reports one tool call's result. {@return false when the call is no longer in flight and the result was ignored} */
   public boolean resumeToolCall(ToolCallResult result) {
+    if (projected.lifecycle() != Lifecycle.OPEN) return false;
     Optional<CallState> call = inFlightCall(projected, result.batch(), result.callId());
     if (call.isEmpty()) return false;
     dispatchedCalls.remove(callKey(result.batch(), result.callId()));
@@ -198,6 +201,7 @@ public final class Drive {
 
   /** Reports a standalone compaction's result. {@return false when that compaction is not pending} */
   public boolean resumeCompaction(CompactionResult result) {
+    if (projected.lifecycle() != Lifecycle.OPEN) return false;
     Optional<ContextState.PendingCompaction> p = projected.context().pendingCompaction();
     if (p.isEmpty() || p.get().id() != result.compaction()) return false;
     if (dispatchedCompaction == result.compaction()) dispatchedCompaction = 0;
@@ -220,10 +224,15 @@ public final class Drive {
   // ---- internals ----------------------------------------------------------------------------------------
 
   private void addPending(List<Event> events) {
-    SessionState p = projected;
-    for (Event e : events) p = Evolve.apply(p, e);
-    projected = p;
+    projected = project(projected, events);
     pending.addAll(events);
+  }
+
+  /** {@return {@code base} after {@code events}, with the head they will have once committed} */
+  private static SessionState project(SessionState base, List<Event> events) {
+    SessionState p = base;
+    for (Event e : events) p = Evolve.apply(p, e);
+    return p.withHead(base.head() + events.size());
   }
 
   private Action handOut(List<Event> events, long nowMs) {
@@ -232,9 +241,7 @@ public final class Drive {
     inFlight = new Action.AppendEvents(state.head(), entries);
     inFlightEvents = List.copyOf(events);
     if (pending.isEmpty()) {
-      SessionState p = state;
-      for (Event e : events) p = Evolve.apply(p, e);
-      projected = p;
+      projected = project(state, events);
     } else {
       pending.clear();
     }

@@ -76,9 +76,10 @@ public final class SessionConfigParser {
   }
 
   private static String nonEmpty(Json.Obj obj, String field, String path) {
-    String value = obj.string(field);
-    if (value.isBlank()) throw new ConfigException(path + "." + field + " must not be empty");
-    return value;
+    Json value = obj.find(field).orElseThrow(() -> new ConfigException(path + "." + field + " is required"));
+    if (!(value instanceof Json.Str str)) throw new ConfigException(path + "." + field + " must be a string");
+    if (str.value().isBlank()) throw new ConfigException(path + "." + field + " must not be empty");
+    return str.value();
   }
 
   private static void checkGeneration(Json.Obj g, String path) {
