@@ -146,7 +146,7 @@ public final class Planner {
   private static Optional<Event> pruneAfterCompactionItem(SessionState s, Run run, Turn turn) {
     Optional<Long> compactionItem = compactionOutput(s.context(), run, turn);
     if (compactionItem.isPresent() && s.context().hasPrunableBefore(compactionItem.get())) {
-      return Optional.of(new ContextEvent.Pruned(compactionItem.get()));
+      return Optional.of(new ContextEvent.Pruned(run.id(), compactionItem.get()));
     }
     return Optional.empty();
   }

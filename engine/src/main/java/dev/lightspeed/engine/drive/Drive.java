@@ -206,8 +206,8 @@ public final class Drive {
     if (p.isEmpty() || p.get().id() != result.compaction()) return false;
     if (dispatchedCompaction == result.compaction()) dispatchedCompaction = 0;
     addPending(List.of(switch (result) {
-      case CompactionResult.Completed c -> new ContextEvent.CompactionFinished(c.compaction(), c.items(), c.usage());
-      case CompactionResult.Failed f -> new ContextEvent.CompactionFailed(f.compaction(), f.reason(), f.message());
+      case CompactionResult.Completed c -> new ContextEvent.CompactionFinished(c.compaction(), p.get().run(), c.items(), c.usage());
+      case CompactionResult.Failed f -> new ContextEvent.CompactionFailed(f.compaction(), p.get().run(), f.reason(), f.message());
     }));
     return true;
   }
@@ -277,7 +277,7 @@ public final class Drive {
       long id = compaction.get().id();
       if (state.config().settings().model().isEmpty()) {
         WellKnownBlob reason = WellKnownBlob.NO_MODEL_CONFIGURED;
-        addPending(List.of(new ContextEvent.CompactionFailed(id, reason.ref(), reason.text())));
+        addPending(List.of(new ContextEvent.CompactionFailed(id, compaction.get().run(), reason.ref(), reason.text())));
         return Optional.of(handOut(new ArrayList<>(pending), nowMs));
       }
       ContextState c = state.context();

@@ -79,12 +79,17 @@ public sealed interface ContextEvent extends Event {
    * A provider compaction item landed in entry {@code compactionEntry}: every prunable entry before it was
    * removed (keyed entries, instructions, catalogs and unconsumed input survive).
    */
-  record Pruned(long compactionEntry) implements ContextEvent {
+  record Pruned(long run, long compactionEntry) implements ContextEvent {
     public static final String KIND = "lightspeed.core.context.pruned";
 
     @Override
     public String kind() {
       return KIND;
+    }
+
+    @Override
+    public Joins joins() {
+      return runJoins(run);
     }
   }
 
@@ -106,12 +111,15 @@ public sealed interface ContextEvent extends Event {
 
     @Override
     public Joins joins() {
-      return run == 0 ? Joins.NONE : Joins.run(run);
+      return runJoins(run);
     }
   }
 
-  /** The compaction finished: the prunable entries were replaced by {@code items}, placed where they stood. */
-  record CompactionFinished(long compaction, List<ContextItem> items, Usage usage) implements ContextEvent {
+  /**
+   * The compaction finished: the prunable entries were replaced by {@code items}, placed where they stood.
+   * {@code run} repeats the run it served (0 for none), so the log filtered by run shows its whole life.
+   */
+  record CompactionFinished(long compaction, long run, List<ContextItem> items, Usage usage) implements ContextEvent {
     public static final String KIND = "lightspeed.core.context.compaction_finished";
 
     public CompactionFinished {
@@ -123,10 +131,15 @@ public sealed interface ContextEvent extends Event {
     public String kind() {
       return KIND;
     }
+
+    @Override
+    public Joins joins() {
+      return runJoins(run);
+    }
   }
 
   /** The compaction failed and the context is unchanged. */
-  record CompactionFailed(long compaction, BlobRef reason, String message) implements ContextEvent {
+  record CompactionFailed(long compaction, long run, BlobRef reason, String message) implements ContextEvent {
     public static final String KIND = "lightspeed.core.context.compaction_failed";
 
     public CompactionFailed {
@@ -138,5 +151,14 @@ public sealed interface ContextEvent extends Event {
     public String kind() {
       return KIND;
     }
+
+    @Override
+    public Joins joins() {
+      return runJoins(run);
+    }
+  }
+
+  private static Joins runJoins(long run) {
+    return run == 0 ? Joins.NONE : Joins.run(run);
   }
 }

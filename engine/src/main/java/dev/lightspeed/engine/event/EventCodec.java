@@ -162,20 +162,22 @@ public final class EventCodec {
           .put("source", ContextJson.source(source))
           .put("items", array(items, ContextJson::item))
           .build();
-      case ContextEvent.Pruned(var compactionEntry) -> obj().put("compactionEntry", compactionEntry).build();
+      case ContextEvent.Pruned(var run, var compactionEntry) -> obj().put("run", run).put("compactionEntry", compactionEntry).build();
       case ContextEvent.CompactionRequested(var compaction, var trigger, var run, var pruneBeforeId) -> obj()
           .put("compaction", compaction)
           .put("trigger", trigger.wireName())
           .put("run", run)
           .put("pruneBeforeId", pruneBeforeId)
           .build();
-      case ContextEvent.CompactionFinished(var compaction, var items, var usage) -> obj()
+      case ContextEvent.CompactionFinished(var compaction, var run, var items, var usage) -> obj()
           .put("compaction", compaction)
+          .put("run", run)
           .put("items", array(items, ContextJson::item))
           .put("usage", usage(usage))
           .build();
-      case ContextEvent.CompactionFailed(var compaction, var reason, var message) -> obj()
+      case ContextEvent.CompactionFailed(var compaction, var run, var reason, var message) -> obj()
           .put("compaction", compaction)
+          .put("run", run)
           .put("reason", reason.toString())
           .put("message", message)
           .build();
@@ -381,13 +383,13 @@ public final class EventCodec {
       v1(ContextEvent.KeysRemoved.KIND, p -> new ContextEvent.KeysRemoved(strings(p, "keys"))),
       v1(ContextEvent.KeyPrefixReplaced.KIND, p -> new ContextEvent.KeyPrefixReplaced(
           p.string("prefix"), object(p, "source", ContextJson::source), objects(p, "items", ContextJson::item))),
-      v1(ContextEvent.Pruned.KIND, p -> new ContextEvent.Pruned(p.number("compactionEntry"))),
+      v1(ContextEvent.Pruned.KIND, p -> new ContextEvent.Pruned(p.number("run"), p.number("compactionEntry"))),
       v1(ContextEvent.CompactionRequested.KIND, p -> new ContextEvent.CompactionRequested(
           p.number("compaction"), wire(p, "trigger", CompactionTrigger::fromWire), p.number("run"), p.number("pruneBeforeId"))),
       v1(ContextEvent.CompactionFinished.KIND, p -> new ContextEvent.CompactionFinished(
-          p.number("compaction"), objects(p, "items", ContextJson::item), object(p, "usage", EventCodec::usage))),
+          p.number("compaction"), p.number("run"), objects(p, "items", ContextJson::item), object(p, "usage", EventCodec::usage))),
       v1(ContextEvent.CompactionFailed.KIND, p -> new ContextEvent.CompactionFailed(
-          p.number("compaction"), ref(p, "reason"), p.string("message"))),
+          p.number("compaction"), p.number("run"), ref(p, "reason"), p.string("message"))),
 
       v1(ToolEvent.BatchStarted.KIND, p -> new ToolEvent.BatchStarted(p.number("run"), p.number("turn"), p.number("batch"))),
       v1(ToolEvent.CallStarted.KIND, p -> new ToolEvent.CallStarted(p.number("run"), p.number("turn"), p.number("batch"), p.string("callId"))),

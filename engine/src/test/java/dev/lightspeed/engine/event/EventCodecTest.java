@@ -131,7 +131,7 @@ class EventCodecTest {
     roundTrips(new ContextEvent.EntriesRemoved(List.of()));
     roundTrips(new ContextEvent.KeysRemoved(List.of()));
     roundTrips(new ContextEvent.KeyPrefixReplaced("", EntrySource.CONTEXT_EDIT, List.of()));
-    roundTrips(new ContextEvent.CompactionFinished(1, List.of(), Usage.ZERO));
+    roundTrips(new ContextEvent.CompactionFinished(1, 0, List.of(), Usage.ZERO));
     roundTrips(new ToolsEvent.Replaced(List.of()));
     roundTrips(new ToolsEvent.Patched(List.of(), List.of()));
   }

@@ -114,10 +114,10 @@ final class EventSamples {
         new ContextEvent.EntriesRemoved(List.of(4L, 9L)),
         new ContextEvent.KeysRemoved(List.of("note/style", "result/last")),
         new ContextEvent.KeyPrefixReplaced("instructions/", new EntrySource.Runtime("AGENTS.md files"), List.of(INSTRUCTIONS_ROOT, INSTRUCTIONS_ENGINE)),
-        new ContextEvent.Pruned(57),
+        new ContextEvent.Pruned(7, 57),
         new ContextEvent.CompactionRequested(3, CompactionTrigger.HIGH_WATER, 7, 60),
-        new ContextEvent.CompactionFinished(3, List.of(COMPACTION_ITEM, SUMMARY_MESSAGE), COMPACTION_USAGE),
-        new ContextEvent.CompactionFailed(3, ref("reason: compaction 3"), "compaction model timed out"),
+        new ContextEvent.CompactionFinished(3, 7, List.of(COMPACTION_ITEM, SUMMARY_MESSAGE), COMPACTION_USAGE),
+        new ContextEvent.CompactionFailed(3, 7, ref("reason: compaction 3"), "compaction model timed out"),
 
         new ToolEvent.BatchStarted(7, 11, 4),
         new ToolEvent.CallStarted(7, 11, 4, "call-1"),

@@ -85,7 +85,7 @@ class CompactionScenarioTest {
 
     assertThat(host.kindsSince(mark)).containsExactly("context.compaction_requested", "context.compaction_finished");
     assertThat(host.eventsSince(mark).get(1))
-        .isEqualTo(new ContextEvent.CompactionFinished(1, List.of(compactionItem("summary")), new Usage(500, 40, 0, 0)));
+        .isEqualTo(new ContextEvent.CompactionFinished(1, 0, List.of(compactionItem("summary")), new Usage(500, 40, 0, 0)));
     assertThat(describe(host.state().context().entries())).containsExactly("1:inst/a", "2:note", "3:vfs", "8:compaction", "7:message");
     assertThat(host.state().context().entries().get(3).source()).isEqualTo(new EntrySource.Runtime("compaction"));
     assertThat(host.state().context().pendingCompaction()).isEmpty();
@@ -122,7 +122,7 @@ class CompactionScenarioTest {
     int mark = host.mark();
     host.runUntilQuiet();
     assertThat(host.eventsSince(mark)).containsExactly(new ContextEvent.CompactionRequested(1, CompactionTrigger.MANUAL, 0, 8),
-        new ContextEvent.CompactionFailed(1, ref("error"), "provider refused"));
+        new ContextEvent.CompactionFailed(1, 0, ref("error"), "provider refused"));
     assertThat(host.state().context().entries()).isEqualTo(before);
     assertThat(host.state().context().pendingCompaction()).isEmpty();
   }
@@ -137,7 +137,7 @@ class CompactionScenarioTest {
     host.runUntilQuiet();
     WellKnownBlob reason = WellKnownBlob.NO_MODEL_CONFIGURED;
     assertThat(host.eventsSince(mark)).containsExactly(new ContextEvent.CompactionRequested(1, CompactionTrigger.MANUAL, 0, 8),
-        new ContextEvent.CompactionFailed(1, reason.ref(), reason.text()));
+        new ContextEvent.CompactionFailed(1, 0, reason.ref(), reason.text()));
     assertThat(host.compactionRequests()).isEmpty();
   }
 
@@ -171,7 +171,7 @@ class CompactionScenarioTest {
     host.runUntilQuiet();
 
     assertThat(host.kindsSince(mark)).containsSubsequence("turn.generation_completed", "context.pruned", "turn.completed", "run.completed");
-    assertThat(host.events(ContextEvent.Pruned.class)).containsExactly(new ContextEvent.Pruned(5));
+    assertThat(host.events(ContextEvent.Pruned.class)).containsExactly(new ContextEvent.Pruned(1, 5));
     assertThat(describe(host.state().context().entries())).containsExactly("1:inst/a", "5:compaction", "6:message");
   }
 
@@ -191,7 +191,7 @@ class CompactionScenarioTest {
     host.answerCall("c2");
     host.runUntilQuiet();
 
-    assertThat(host.events(ContextEvent.Pruned.class)).containsExactly(new ContextEvent.Pruned(5));
+    assertThat(host.events(ContextEvent.Pruned.class)).containsExactly(new ContextEvent.Pruned(1, 5));
     assertThat(describe(host.state().context().entries()))
         .containsExactly("1:note", "5:compaction", "6:toolCall", "7:toolResult", "8:message");
     assertThat(host.generations().get(2).context()).extracting(ContextEntry::id).containsExactly(1L, 5L, 6L, 7L);
