@@ -172,33 +172,29 @@ public record ContextState(
    * everything else in entry order} This order is the stable prompt prefix providers cache.
    */
   public List<ContextEntry> ordered() {
-    List<ContextEntry> instructions = new ArrayList<>();
-    List<ContextEntry> skillCatalogs = new ArrayList<>();
-    List<ContextEntry> vfsCatalogs = new ArrayList<>();
-    List<ContextEntry> rest = new ArrayList<>(entries.size());
-    for (ContextEntry e : entries) {
-      switch (e.kind()) {
-        case INSTRUCTIONS -> instructions.add(e);
-        case SKILL_CATALOG -> skillCatalogs.add(e);
-        case VFS_CATALOG -> vfsCatalogs.add(e);
-        case MESSAGE, SKILL_ACTIVATION, TOOL_CALL, TOOL_RESULT, REASONING_STATE, PROVIDER_OPAQUE, COMPACTION -> rest.add(e);
-      }
-    }
-    instructions.sort(BY_KEY);
     List<ContextEntry> out = new ArrayList<>(entries.size());
-    out.addAll(instructions);
-    out.addAll(skillCatalogs);
-    out.addAll(vfsCatalogs);
-    out.addAll(rest);
+    out.addAll(stablePrefix());
+    for (ContextEntry e : entries) if (inChain(e)) out.add(e);
     return out;
   }
 
   /** {@return the instructions and catalogs, in request order} */
   public List<ContextEntry> stablePrefix() {
-    List<ContextEntry> ordered = ordered();
-    int n = 0;
-    while (n < ordered.size() && !inChain(ordered.get(n))) n++;
-    return ordered.subList(0, n);
+    List<ContextEntry> instructions = new ArrayList<>();
+    List<ContextEntry> catalogs = new ArrayList<>();
+    List<ContextEntry> vfsCatalogs = new ArrayList<>();
+    for (ContextEntry e : entries) {
+      switch (e.kind()) {
+        case INSTRUCTIONS -> instructions.add(e);
+        case SKILL_CATALOG -> catalogs.add(e);
+        case VFS_CATALOG -> vfsCatalogs.add(e);
+        case MESSAGE, SKILL_ACTIVATION, TOOL_CALL, TOOL_RESULT, REASONING_STATE, PROVIDER_OPAQUE, COMPACTION -> { }
+      }
+    }
+    instructions.sort(BY_KEY);
+    instructions.addAll(catalogs);
+    instructions.addAll(vfsCatalogs);
+    return instructions;
   }
 
   private static final Comparator<ContextEntry> BY_KEY = Comparator
