@@ -3,10 +3,14 @@ package dev.lightspeed.store.blob;
 import dev.lightspeed.engine.cas.BlobRef;
 import dev.lightspeed.engine.cas.WellKnownBlob;
 import dev.lightspeed.store.UniverseId;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Content-addressed storage for everything bulky: messages, provider items, tool arguments and outputs,
@@ -40,9 +44,15 @@ public interface BlobStore {
   /**
    * Stores each blob, as {@link #put} would.
    *
-   * @return the refs in the order of {@code blobs}, duplicates included
+   * @return the refs in the order of {@code blobs}, duplicates included; unmodifiable
    */
-  List<BlobRef> putMany(UniverseId universe, List<byte[]> blobs);
+  default List<BlobRef> putMany(UniverseId universe, List<byte[]> blobs) {
+    Objects.requireNonNull(universe, "universe");
+    Objects.requireNonNull(blobs, "blobs");
+    List<BlobRef> refs = new ArrayList<>(blobs.size());
+    for (byte[] bytes : blobs) refs.add(put(universe, bytes));
+    return Collections.unmodifiableList(refs);
+  }
 
   /**
    * Reads a blob whole.
@@ -69,7 +79,15 @@ public interface BlobStore {
    *
    * @return the absent refs, without duplicates, in ascending ref order; unmodifiable
    */
-  Set<BlobRef> missing(UniverseId universe, Collection<BlobRef> refs);
+  default Set<BlobRef> missing(UniverseId universe, Collection<BlobRef> refs) {
+    Objects.requireNonNull(universe, "universe");
+    Objects.requireNonNull(refs, "refs");
+    TreeSet<BlobRef> missing = new TreeSet<>();
+    for (BlobRef ref : refs) {
+      if (!has(universe, ref)) missing.add(ref);
+    }
+    return Collections.unmodifiableSet(missing);
+  }
 
   /** {@return the size of the blob, or empty when the universe does not hold it} */
   Optional<BlobStat> stat(UniverseId universe, BlobRef ref);

@@ -12,14 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A {@link BlobStore} of plain files, one per blob:
@@ -66,15 +60,6 @@ public final class FsBlobStore implements BlobStore {
   }
 
   @Override
-  public List<BlobRef> putMany(UniverseId universe, List<byte[]> blobs) {
-    Objects.requireNonNull(universe, "universe");
-    Objects.requireNonNull(blobs, "blobs");
-    List<BlobRef> refs = new ArrayList<>(blobs.size());
-    for (byte[] bytes : blobs) refs.add(put(universe, bytes));
-    return Collections.unmodifiableList(refs);
-  }
-
-  @Override
   public Optional<byte[]> find(UniverseId universe, BlobRef ref) {
     Objects.requireNonNull(universe, "universe");
     Objects.requireNonNull(ref, "ref");
@@ -98,17 +83,6 @@ public final class FsBlobStore implements BlobStore {
     Objects.requireNonNull(universe, "universe");
     Objects.requireNonNull(ref, "ref");
     return WellKnownBlobs.contains(ref) || Files.isRegularFile(blobPath(root, universe, ref));
-  }
-
-  @Override
-  public Set<BlobRef> missing(UniverseId universe, Collection<BlobRef> refs) {
-    Objects.requireNonNull(universe, "universe");
-    Objects.requireNonNull(refs, "refs");
-    TreeSet<BlobRef> missing = new TreeSet<>();
-    for (BlobRef ref : refs) {
-      if (!has(universe, ref)) missing.add(ref);
-    }
-    return Collections.unmodifiableSet(missing);
   }
 
   @Override

@@ -8,16 +8,10 @@ import dev.lightspeed.store.blob.BlobNotFoundException;
 import dev.lightspeed.store.blob.BlobStat;
 import dev.lightspeed.store.blob.BlobStore;
 import dev.lightspeed.store.blob.WellKnownBlobs;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,15 +32,6 @@ public final class InMemoryBlobStore implements BlobStore {
   }
 
   @Override
-  public List<BlobRef> putMany(UniverseId universe, List<byte[]> blobs) {
-    Objects.requireNonNull(universe, "universe");
-    Objects.requireNonNull(blobs, "blobs");
-    List<BlobRef> refs = new ArrayList<>(blobs.size());
-    for (byte[] bytes : blobs) refs.add(put(universe, bytes));
-    return Collections.unmodifiableList(refs);
-  }
-
-  @Override
   public Optional<byte[]> find(UniverseId universe, BlobRef ref) {
     Objects.requireNonNull(universe, "universe");
     Objects.requireNonNull(ref, "ref");
@@ -63,17 +48,6 @@ public final class InMemoryBlobStore implements BlobStore {
     Objects.requireNonNull(universe, "universe");
     Objects.requireNonNull(ref, "ref");
     return WellKnownBlobs.contains(ref) || blobs(universe).containsKey(ref);
-  }
-
-  @Override
-  public Set<BlobRef> missing(UniverseId universe, Collection<BlobRef> refs) {
-    Objects.requireNonNull(universe, "universe");
-    Objects.requireNonNull(refs, "refs");
-    TreeSet<BlobRef> missing = new TreeSet<>();
-    for (BlobRef ref : refs) {
-      if (!has(universe, ref)) missing.add(ref);
-    }
-    return Collections.unmodifiableSet(missing);
   }
 
   @Override
