@@ -6,6 +6,7 @@ import dev.lightspeed.engine.command.Command;
 import dev.lightspeed.engine.command.Rejection;
 import dev.lightspeed.engine.context.ContextEntry;
 import dev.lightspeed.engine.context.ContextItem;
+import dev.lightspeed.engine.context.ContextState.CompactionTrigger;
 import dev.lightspeed.engine.context.EntrySource;
 import dev.lightspeed.engine.event.ContextEvent;
 import dev.lightspeed.engine.event.Event;
@@ -28,11 +29,14 @@ import dev.lightspeed.engine.session.SessionSettings;
 import dev.lightspeed.engine.session.SessionState;
 import dev.lightspeed.engine.tool.ToolSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -174,7 +178,7 @@ public final class Admit {
     if (!s.context().hasPrunableBefore(s.context().nextEntryId())) return reject(Rejection.rejected("there is nothing to compact yet"));
     long run = s.runs().active().map(Run::id).orElse(0L);
     return admitted(List.of(new ContextEvent.CompactionRequested(s.context().nextCompactionId(),
-        dev.lightspeed.engine.context.ContextState.CompactionTrigger.MANUAL, run, s.context().nextEntryId())), run);
+        CompactionTrigger.MANUAL, run, s.context().nextEntryId())), run);
   }
 
   private static Optional<Rejection> contextEditable(SessionState s, OptionalLong expected) {
@@ -307,7 +311,7 @@ public final class Admit {
     if (s.turnOpen()) return reject(Rejection.rejected("the tool set can change only between turns"));
     Optional<Rejection> bad = checkTools(c.tools());
     if (bad.isPresent()) return reject(bad.get());
-    if (new java.util.TreeMap<>(byName(c.tools())).equals(s.tooling().tools())) return admitted(List.of(), 0);
+    if (new TreeMap<>(byName(c.tools())).equals(s.tooling().tools())) return admitted(List.of(), 0);
     return admitted(List.of(new ToolsEvent.Replaced(c.tools())), 0);
   }
 
@@ -329,8 +333,8 @@ public final class Admit {
     return Optional.empty();
   }
 
-  private static java.util.Map<String, ToolSpec> byName(List<ToolSpec> tools) {
-    java.util.Map<String, ToolSpec> map = new java.util.HashMap<>();
+  private static Map<String, ToolSpec> byName(List<ToolSpec> tools) {
+    Map<String, ToolSpec> map = new HashMap<>();
     for (ToolSpec t : tools) map.put(t.name(), t);
     return map;
   }

@@ -14,17 +14,20 @@ import dev.lightspeed.engine.event.RunEvent;
 import dev.lightspeed.engine.event.ToolEvent;
 import dev.lightspeed.engine.event.ToolsEvent;
 import dev.lightspeed.engine.event.TurnEvent;
+import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.engine.run.Run;
 import dev.lightspeed.engine.run.RunOutcome;
 import dev.lightspeed.engine.run.RunStatus;
 import dev.lightspeed.engine.run.RunsState;
 import dev.lightspeed.engine.run.Steering;
+import dev.lightspeed.engine.run.Submission;
 import dev.lightspeed.engine.run.Turn;
 import dev.lightspeed.engine.run.TurnPhase;
 import dev.lightspeed.engine.session.ConfigException;
 import dev.lightspeed.engine.session.ConfigState;
 import dev.lightspeed.engine.session.Lifecycle;
 import dev.lightspeed.engine.session.SessionConfigParser;
+import dev.lightspeed.engine.session.SessionSettings;
 import dev.lightspeed.engine.session.SessionState;
 import dev.lightspeed.engine.tool.CallOutcome;
 import dev.lightspeed.engine.tool.CallState;
@@ -80,7 +83,7 @@ public final class Evolve {
     };
   }
 
-  private static dev.lightspeed.engine.session.SessionSettings settings(dev.lightspeed.engine.json.Json.Obj doc) {
+  private static SessionSettings settings(Json.Obj doc) {
     try {
       return SessionConfigParser.parseSession(doc);
     } catch (ConfigException e) {
@@ -98,7 +101,7 @@ public final class Evolve {
         check(e.run() == runs.nextRunId(), "run id " + e.run() + " is not the next run id " + runs.nextRunId());
         check(!runs.submissions().containsKey(e.submissionId()), "submission \"" + e.submissionId() + "\" already used");
         yield s.withRuns(runs.enqueue(Run.queued(e.run(), e.submissionId(), e.input(), e.config()),
-            new dev.lightspeed.engine.run.Submission(e.run(), e.inputDigest())));
+            new Submission(e.run(), e.inputDigest())));
       }
       case RunEvent.Started e -> {
         check(runs.active().isEmpty(), "run " + runs.active().map(Run::id).orElse(0L) + " is still active");

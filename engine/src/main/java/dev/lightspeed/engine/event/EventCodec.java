@@ -1,7 +1,6 @@
 package dev.lightspeed.engine.event;
 
 import dev.lightspeed.engine.cas.BlobRef;
-import dev.lightspeed.engine.context.ContextItem;
 import dev.lightspeed.engine.context.ContextJson;
 import dev.lightspeed.engine.context.ContextState.CompactionTrigger;
 import dev.lightspeed.engine.json.Json;

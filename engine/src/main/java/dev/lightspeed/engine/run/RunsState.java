@@ -1,5 +1,6 @@
 package dev.lightspeed.engine.run;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public record RunsState(
   }
 
   public RunsState enqueue(Run run, Submission submission) {
-    List<Run> q = new java.util.ArrayList<>(queue);
+    List<Run> q = new ArrayList<>(queue);
     q.add(run);
     Map<String, Submission> subs = new HashMap<>(submissions);
     subs.put(run.submissionId(), submission);

@@ -3,6 +3,7 @@ package dev.lightspeed.engine.tool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The tool calls of one turn, run as a batch; results may land in any order. {@code closed} once the batch
@@ -34,7 +35,7 @@ public record ToolBatch(long id, List<CallState> calls, boolean closed) {
     return calls.stream().filter(CallState::inFlight).count();
   }
 
-  public ToolBatch update(String callId, java.util.function.UnaryOperator<CallState> change) {
+  public ToolBatch update(String callId, UnaryOperator<CallState> change) {
     List<CallState> next = new ArrayList<>(calls.size());
     boolean found = false;
     for (CallState c : calls) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightspeed.engine.cas.BlobRef;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Placing, removing, pruning and compacting context entries, the request order, and the transcript chain. */

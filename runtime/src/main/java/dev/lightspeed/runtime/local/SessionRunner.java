@@ -5,6 +5,7 @@ import dev.lightspeed.engine.command.Admission;
 import dev.lightspeed.engine.command.Command;
 import dev.lightspeed.engine.drive.Action;
 import dev.lightspeed.engine.drive.Drive;
+import dev.lightspeed.engine.drive.EffectContext;
 import dev.lightspeed.engine.llm.CompactionRequest;
 import dev.lightspeed.engine.llm.CompactionResult;
 import dev.lightspeed.engine.llm.GenerationResult;
@@ -15,7 +16,6 @@ import dev.lightspeed.engine.session.SessionState;
 import dev.lightspeed.engine.tool.CallOutcome;
 import dev.lightspeed.engine.tool.ToolBatchRequest;
 import dev.lightspeed.engine.tool.ToolCallResult;
-import dev.lightspeed.engine.drive.EffectContext;
 import dev.lightspeed.store.SessionId;
 import dev.lightspeed.store.StoreIoException;
 import dev.lightspeed.store.UniverseId;
@@ -27,10 +27,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -128,11 +131,11 @@ public final class SessionRunner implements AutoCloseable {
    */
   public static <T> T await(CompletableFuture<T> future, Duration timeout) throws TimeoutException {
     try {
-      return future.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TimeoutException("interrupted while waiting");
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException re) throw re;
       throw new RunnerFailedException("waiting failed: " + e.getCause(), e.getCause());
     }
@@ -407,7 +410,7 @@ public final class SessionRunner implements AutoCloseable {
     });
   }
 
-  private void launch(String key, long run, java.util.function.Function<EffectContext, Message> work) {
+  private void launch(String key, long run, Function<EffectContext, Message> work) {
     RunningEffect effect = new RunningEffect(run);
     effects.put(key, effect);
     EffectContext ctx = new EffectContext(universe.value(), session.value(), run, effect.aborted::get);
