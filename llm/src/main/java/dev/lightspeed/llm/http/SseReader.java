@@ -1,0 +1,66 @@
+package dev.lightspeed.llm.http;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Reads server-sent events from a stream as the HTML specification defines them: lines end with LF, CRLF
+ * or CR; {@code :} starts a comment; {@code data:} lines accumulate (joined by LF); {@code event:} and
+ * {@code id:} set the name and id; one leading space after the colon is dropped; a blank line dispatches
+ * the event. An event cut off by the end of the stream (no blank line after it) is discarded, so a
+ * truncated stream never yields half an event. Not thread-safe.
+ */
+public final class SseReader implements Closeable {
+  private final BufferedReader reader;
+  private String lastId;
+
+  public SseReader(InputStream in) {
+    this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 16 * 1024);
+  }
+
+  /**
+   * {@return the next event, or empty at the end of the stream}
+   *
+   * @throws IOException when the stream breaks
+   */
+  public Optional<SseEvent> next() throws IOException {
+    StringBuilder data = null;
+    String event = null;
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (line.isEmpty()) {
+        if (data != null) return Optional.of(new SseEvent(event == null ? "message" : event, data.toString(), lastId));
+        event = null;
+        continue;
+      }
+      if (line.charAt(0) == ':') continue;
+      int colon = line.indexOf(':');
+      String field = colon < 0 ? line : line.substring(0, colon);
+      String value = colon < 0 ? "" : line.substring(colon + 1);
+      if (!value.isEmpty() && value.charAt(0) == ' ') value = value.substring(1);
+      switch (field) {
+        case "data" -> {
+          if (data == null) data = new StringBuilder(value.length());
+          else data.append('\n');
+          data.append(value);
+        }
+        case "event" -> event = value;
+        case "id" -> {
+          if (value.indexOf('\0') < 0) lastId = value;
+        }
+        default -> { }
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** Byte-faithful handling of provider-native JSON. */
+package dev.lightspeed.llm.json;
