@@ -16,12 +16,16 @@ import dev.lightspeed.llm.config.ProviderRegistry;
 import dev.lightspeed.llm.http.ProviderHttp;
 import dev.lightspeed.store.UniverseId;
 import dev.lightspeed.store.blob.BlobStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -29,7 +33,8 @@ import java.util.concurrent.CancellationException;
  * the provider by its id, and retries transient failures with exponential backoff (honouring Retry-After,
  * abortable). A rate-limited or rejected key is rotated to the provider's next key first, without waiting.
  * Terminal failures and exhausted retries become a failed generation whose reason blob names the
- * provider, status, request id and message; keys never appear in it.
+ * provider, status, request id and message; keys never appear in it (a key the provider echoes back is
+ * replaced by {@code [redacted]}).
  */
 public final class LlmService implements LlmPort {
   private static final System.Logger LOG = System.getLogger(LlmService.class.getName());
@@ -98,8 +103,10 @@ public final class LlmService implements LlmPort {
     KeyRing keys = resolved.provider.keys();
     ProviderCall call = first;
     int rotationsLeft = Math.max(0, keys.size() - 1);
+    Set<String> keysUsed = new LinkedHashSet<>();
     for (int n = 1; ; n++) {
       if (ctx.aborted()) return new Outcome.Aborted<>();
+      call.apiKey().ifPresent(keysUsed::add);
       ProviderError error;
       try {
         return new Outcome.Done<>(attempt.run(call));
@@ -107,7 +114,7 @@ public final class LlmService implements LlmPort {
         return new Outcome.Aborted<>();
       } catch (ProviderException e) {
         if (ctx.aborted()) return new Outcome.Aborted<>();
-        error = e.error();
+        error = redact(e.error(), keysUsed);
       }
       boolean keyProblem = error instanceof ProviderError.Terminal t && t.kind() == ProviderError.Terminal.Kind.AUTHENTICATION
           || error instanceof ProviderError.Transient t2 && t2.kind() == ProviderError.Transient.Kind.RATE_LIMITED;
@@ -129,6 +136,24 @@ public final class LlmService implements LlmPort {
       rotationsLeft = Math.max(0, keys.size() - 1);
       call = call.withApiKey(keys.current());
     }
+  }
+
+  /**
+   * Removes the keys this call used from what a provider said: some servers echo a rejected key back in
+   * the error message, and the message goes to the log, the run's failure reason and the reason blob.
+   */
+  private static ProviderError redact(ProviderError error, Set<String> keys) {
+    return switch (error) {
+      case ProviderError.Transient t -> new ProviderError.Transient(t.provider(), t.kind(), t.status(), redact(t.requestId(), keys),
+          redact(t.message(), keys), t.retryAfter());
+      case ProviderError.Terminal t -> new ProviderError.Terminal(t.provider(), t.kind(), t.status(), redact(t.requestId(), keys), redact(t.message(), keys));
+    };
+  }
+
+  private static String redact(String text, Set<String> keys) {
+    String out = text;
+    for (String key : keys) out = out.replace(key, "[redacted]");
+    return out;
   }
 
   private static boolean sleep(Duration delay, EffectContext ctx) {
@@ -177,13 +202,13 @@ public final class LlmService implements LlmPort {
         .put("message", e.message())
         .put("attempts", failed.attempts());
     switch (e) {
-      case ProviderError.Transient t -> b.put("kind", t.kind().name().toLowerCase(java.util.Locale.ROOT)).put("transient", true);
-      case ProviderError.Terminal t -> b.put("kind", t.kind().name().toLowerCase(java.util.Locale.ROOT)).put("transient", false);
+      case ProviderError.Transient t -> b.put("kind", t.kind().name().toLowerCase(Locale.ROOT)).put("transient", true);
+      case ProviderError.Terminal t -> b.put("kind", t.kind().name().toLowerCase(Locale.ROOT)).put("transient", false);
     }
     return put(universe, CanonicalJson.write(b.build()));
   }
 
   private BlobRef put(UniverseId universe, String text) {
-    return blobs.put(universe, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return blobs.put(universe, text.getBytes(StandardCharsets.UTF_8));
   }
 }

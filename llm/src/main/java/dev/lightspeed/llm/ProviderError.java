@@ -25,7 +25,10 @@ public sealed interface ProviderError {
   /** Retry later: rate limits, overload, server errors, timeouts, broken connections and streams. */
   record Transient(String provider, Kind kind, int status, String requestId, String message, Optional<Duration> retryAfter) implements ProviderError {
     public Transient {
+      Objects.requireNonNull(provider, "provider");
       Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(requestId, "requestId");
+      Objects.requireNonNull(message, "message");
       Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
@@ -36,7 +39,10 @@ public sealed interface ProviderError {
   /** Do not retry: bad credentials, invalid requests, context too long, quota exhausted, content policy. */
   record Terminal(String provider, Kind kind, int status, String requestId, String message) implements ProviderError {
     public Terminal {
+      Objects.requireNonNull(provider, "provider");
       Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(requestId, "requestId");
+      Objects.requireNonNull(message, "message");
     }
 
     /** What went wrong, for good. */

@@ -16,13 +16,28 @@ public record RetryPolicy(Duration initialDelay, Duration maxDelay, int maxAttem
   public RetryPolicy {
     Objects.requireNonNull(initialDelay, "initialDelay");
     Objects.requireNonNull(maxDelay, "maxDelay");
+    if (initialDelay.isNegative()) throw new IllegalArgumentException("initialDelay < 0: " + initialDelay);
+    if (maxDelay.isNegative()) throw new IllegalArgumentException("maxDelay < 0: " + maxDelay);
     if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts < 1: " + maxAttempts);
   }
 
-  /** {@return the delay before attempt {@code attempt + 1}, after attempt {@code attempt} (1-based) failed} */
+  /**
+   * {@return the delay before attempt {@code attempt + 1}, after attempt {@code attempt} (1-based) failed}
+   * A negative Retry-After counts as zero.
+   *
+   * @throws IllegalArgumentException when {@code attempt < 1}
+   */
   public Duration delayAfter(int attempt, Optional<Duration> retryAfter) {
-    Duration computed = initialDelay.multipliedBy(1L << Math.min(30, attempt - 1));
-    Duration delay = retryAfter.orElse(computed);
+    if (attempt < 1) throw new IllegalArgumentException("attempt < 1: " + attempt);
+    Duration delay = retryAfter.map(d -> d.isNegative() ? Duration.ZERO : d).orElseGet(() -> backoff(attempt));
     return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+  }
+
+  private Duration backoff(int attempt) {
+    try {
+      return initialDelay.multipliedBy(1L << Math.min(30, attempt - 1));
+    } catch (ArithmeticException beyondDuration) {
+      return maxDelay;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.lightspeed.llm.config;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +25,7 @@ public final class KeyRing {
   /** Splits a comma-separated list, ignoring blanks around commas. */
   public static KeyRing parse(String commaSeparated) {
     if (commaSeparated == null || commaSeparated.isBlank()) return none();
-    return of(java.util.Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+    return of(Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
   }
 
   public static KeyRing none() {

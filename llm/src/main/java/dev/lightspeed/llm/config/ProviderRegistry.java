@@ -2,9 +2,11 @@ package dev.lightspeed.llm.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,8 +30,10 @@ public final class ProviderRegistry {
 
   private final Map<String, ProviderConfig> providers;
 
+  /** Keeps {@code providers} in its iteration order, which {@link #all()} reports. */
   public ProviderRegistry(Map<String, ProviderConfig> providers) {
-    this.providers = Map.copyOf(providers);
+    providers.forEach((id, config) -> Objects.requireNonNull(config, "providers[" + Objects.requireNonNull(id, "provider id") + "]"));
+    this.providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
   }
 
   public static ProviderRegistry of(ProviderConfig... configs) {
@@ -75,6 +79,7 @@ public final class ProviderRegistry {
     return Optional.ofNullable(providers.get(id));
   }
 
+  /** {@return every provider by id: from the environment openai, anthropic, then the custom ids in listed order} */
   public Map<String, ProviderConfig> all() {
     return providers;
   }

@@ -20,7 +20,9 @@ import java.util.Optional;
  * included) are transient, unless the body says the quota is exhausted; 401/403, 400/422 and 404 are
  * terminal, with context-length and content-policy errors told apart by the error code or message; an
  * {@code x-should-retry} header overrides the status. Retry-After comes from {@code retry-after-ms}
- * (preferred) or {@code retry-after} (seconds or an HTTP date).
+ * (preferred) or {@code retry-after} (seconds or an HTTP date); malformed, negative or infinite values are
+ * ignored. The message is the body's {@code error.message} (OpenAI, Anthropic), a plain-string
+ * {@code error} (Ollama), or else the body itself, abbreviated to one line.
  */
 public final class ErrorClassifier {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +34,7 @@ public final class ErrorClassifier {
     String code = text(error, "code").toLowerCase(Locale.ROOT);
     String type = text(error, "type").toLowerCase(Locale.ROOT);
     String message = text(error, "message");
+    if (message.isEmpty() && error != null && error.path("error").isTextual()) message = error.path("error").asText();
     if (message.isEmpty()) message = body.length == 0 ? "no response body" : abbreviate(new String(body, StandardCharsets.UTF_8));
     String requestId = headers.firstValue("x-request-id").or(() -> headers.firstValue("request-id"))
         .orElseGet(() -> text(errorRoot(body), "request_id"));
@@ -96,27 +99,28 @@ public final class ErrorClassifier {
   }
 
   static Optional<Duration> retryAfter(HttpHeaders headers) {
-    Optional<String> ms = headers.firstValue("retry-after-ms");
-    if (ms.isPresent()) {
-      try {
-        return Optional.of(Duration.ofMillis((long) Double.parseDouble(ms.get().trim())));
-      } catch (NumberFormatException ignored) {
-        // fall through to retry-after
-      }
-    }
+    Optional<Duration> ms = headers.firstValue("retry-after-ms").flatMap(v -> millis(v, 1));
+    if (ms.isPresent()) return ms;
     Optional<String> after = headers.firstValue("retry-after");
     if (after.isEmpty()) return Optional.empty();
-    String v = after.get().trim();
+    String v = after.get().strip();
+    if (!v.isEmpty() && "+-.0123456789".indexOf(v.charAt(0)) >= 0) return millis(v, 1000);
     try {
-      return Optional.of(Duration.ofMillis((long) (Double.parseDouble(v) * 1000)));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-        return Optional.of(d.isNegative() ? Duration.ZERO : d);
-      } catch (RuntimeException notADate) {
-        return Optional.empty();
-      }
+      ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+      Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+      return Optional.of(d.isNegative() ? Duration.ZERO : d);
+    } catch (RuntimeException notADate) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@return {@code number * scale} milliseconds, or empty when the number is malformed, negative or not finite} */
+  private static Optional<Duration> millis(String number, double scale) {
+    try {
+      double ms = Double.parseDouble(number.trim()) * scale;
+      return Double.isFinite(ms) && ms >= 0 ? Optional.of(Duration.ofMillis((long) Math.min(ms, Long.MAX_VALUE / 2))) : Optional.empty();
+    } catch (NumberFormatException malformed) {
+      return Optional.empty();
     }
   }
 

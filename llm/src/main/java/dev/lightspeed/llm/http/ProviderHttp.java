@@ -21,7 +21,9 @@ import java.util.function.BooleanSupplier;
  * Posts JSON to a provider with java.net.http and hands back a streaming response, failing with a
  * classified {@link ProviderException} on HTTP errors and broken connections. Every call watches an abort
  * signal: when it turns true the request (or the body being read) is cut off within a few tens of
- * milliseconds, and reads fail with an {@link IOException}. Safe for concurrent use.
+ * milliseconds, and reads fail with an {@link IOException}. The headers timeout bounds both the wait for the
+ * response headers and each wait for more body bytes, so a stream that goes silent fails with a timeout
+ * instead of hanging. Safe for concurrent use.
  */
 public final class ProviderHttp {
   private static final long ABORT_POLL_MS = 20;
@@ -29,12 +31,16 @@ public final class ProviderHttp {
   private final HttpClient client;
   private final Duration headersTimeout;
 
+  /**
+   * @param headersTimeout how long to wait for the response headers, and then for each further piece of the
+   *     body; a body read that waits longer fails with an {@code HttpTimeoutException}
+   */
   public ProviderHttp(HttpClient client, Duration headersTimeout) {
     this.client = Objects.requireNonNull(client, "client");
     this.headersTimeout = Objects.requireNonNull(headersTimeout, "headersTimeout");
   }
 
-  /** A client with a 30 s connect timeout and 10 minutes to the first response byte. */
+  /** A client with a 30 s connect timeout and 10 minutes to the response headers and between body bytes. */
   public static ProviderHttp createDefault() {
     return new ProviderHttp(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).version(HttpClient.Version.HTTP_1_1).build(),
         Duration.ofMinutes(10));
@@ -74,7 +80,7 @@ public final class ProviderHttp {
       IOException io = cause instanceof IOException ioe ? ioe : new IOException(cause);
       throw new ProviderException(ErrorClassifier.fromIo(provider, io, false), cause);
     }
-    OpenResponse open = new OpenResponse(response, aborted);
+    OpenResponse open = new OpenResponse(response, aborted, headersTimeout);
     if (response.statusCode() / 100 != 2) {
       byte[] errorBody;
       try (open) {

@@ -12,12 +12,14 @@ import java.util.Optional;
  * Reads server-sent events from a stream as the HTML specification defines them: lines end with LF, CRLF
  * or CR; {@code :} starts a comment; {@code data:} lines accumulate (joined by LF); {@code event:} and
  * {@code id:} set the name and id; one leading space after the colon is dropped; a blank line dispatches
- * the event. An event cut off by the end of the stream (no blank line after it) is discarded, so a
- * truncated stream never yields half an event. Not thread-safe.
+ * the event; an empty or absent event name means "message"; a leading byte order mark is skipped. An event
+ * cut off by the end of the stream (no blank line after it) is discarded, so a truncated stream never
+ * yields half an event. Not thread-safe.
  */
 public final class SseReader implements Closeable {
   private final BufferedReader reader;
   private String lastId;
+  private boolean started;
 
   public SseReader(InputStream in) {
     this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 16 * 1024);
@@ -33,8 +35,12 @@ public final class SseReader implements Closeable {
     String event = null;
     String line;
     while ((line = reader.readLine()) != null) {
+      if (!started) {
+        started = true;
+        if (line.startsWith("\uFEFF")) line = line.substring(1);
+      }
       if (line.isEmpty()) {
-        if (data != null) return Optional.of(new SseEvent(event == null ? "message" : event, data.toString(), lastId));
+        if (data != null) return Optional.of(new SseEvent(event == null || event.isEmpty() ? "message" : event, data.toString(), lastId));
         event = null;
         continue;
       }

@@ -30,7 +30,10 @@ public final class RawJson {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
-        if (field.equals(name)) return Optional.of(json.substring(start(p), end(p)));
+        if (field.equals(name)) {
+          int start = start(p);
+          return Optional.of(json.substring(start, end(p, json, start)));
+        }
         p.skipChildren();
       }
       return Optional.empty();
@@ -50,7 +53,8 @@ public final class RawJson {
       List<String> out = new ArrayList<>();
       while (p.nextToken() != JsonToken.END_ARRAY) {
         if (p.currentToken() == null) throw new IllegalArgumentException("unterminated JSON array");
-        out.add(json.substring(start(p), end(p)));
+        int start = start(p);
+        out.add(json.substring(start, end(p, json, start)));
       }
       return out;
     } catch (IOException e) {
@@ -67,13 +71,29 @@ public final class RawJson {
     return (int) p.currentTokenLocation().getCharOffset();
   }
 
-  /** Consumes the current value and {@return the offset just after it} */
-  private static int end(JsonParser p) throws IOException {
-    if (p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) {
+  /**
+   * Consumes the current value (a string only as far as the parser's next step skips it) and {@return the
+   * offset just after it}. Strings are measured here rather than decoded by the parser: an encrypted item
+   * can be tens of megabytes, past Jackson's string length limit, and need not be copied to be cut out.
+   */
+  private static int end(JsonParser p, String json, int start) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
       p.skipChildren();
+    } else if (token == JsonToken.VALUE_STRING) {
+      return stringEnd(json, start);
     } else {
       p.finishToken();
     }
     return (int) p.currentLocation().getCharOffset();
+  }
+
+  private static int stringEnd(String json, int quote) {
+    for (int i = quote + 1; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c == '\\') i++;
+      else if (c == '"') return i + 1;
+    }
+    throw new IllegalArgumentException("malformed JSON: unterminated string at offset " + quote);
   }
 }

@@ -1,0 +1,142 @@
+package dev.lightspeed.llm.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lightspeed.engine.cas.BlobRef;
+import dev.lightspeed.engine.context.ContextItem;
+import dev.lightspeed.engine.context.EntryKind;
+import dev.lightspeed.engine.context.EntryRole;
+import dev.lightspeed.engine.llm.CompactionRequest;
+import dev.lightspeed.engine.llm.CompactionResult;
+import dev.lightspeed.engine.llm.GenerationResult;
+import dev.lightspeed.engine.llm.LlmRequest;
+import dev.lightspeed.llm.ProviderAdapter;
+import dev.lightspeed.llm.ProviderCall;
+import dev.lightspeed.llm.ProviderException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The {@value #API_KIND} adapter: Anthropic's Messages API ({@code POST {base}/v1/messages}, streamed).
+ *
+ * <p><b>Requests.</b> Instructions and catalogs form {@code system}; the other entries form role-merged
+ * {@code messages} (see {@link AnthropicTranscript}); tools, {@code tool_choice}, {@code thinking} and
+ * {@code max_tokens} come from the request (see {@link AnthropicSettings}); prompt cache breakpoints and
+ * provider-triggered compaction are described on {@link AnthropicRequestBuilder}. The key goes only in the
+ * {@code x-api-key} header.
+ *
+ * <p><b>Results.</b> One context item per content block, stored as the block JSON (see
+ * {@link AnthropicOutputs}); the response blob is the assembled message; {@code finishReason} is the
+ * {@code stop_reason}; usage input is the whole prompt (uncached + cache reads + cache writes). Text and
+ * thinking deltas go to the call's live listener as they stream.
+ *
+ * <p><b>Compaction.</b> {@link #compact} makes a summarizing call over the request's context and returns
+ * one {@code COMPACTION} user item holding {@value #SUMMARY_PREFIX_TEXT} followed by the summary as
+ * {@code text/plain}. Provider-triggered compaction needs no call of its own: the {@code compaction} block
+ * of a generation becomes a {@code COMPACTION} output item and is sent back as stored.
+ *
+ * <p>One attempt per call; an aborted generation returns {@link GenerationResult.Cancelled} and an aborted
+ * compaction throws {@link CancellationException}. Stateless and safe for concurrent use.
+ */
+public final class AnthropicMessagesAdapter implements ProviderAdapter {
+  /** The API kind this adapter speaks, and the prefix of the {@code providerKind} of the items it stores. */
+  public static final String API_KIND = "anthropic:messages";
+  /** {@code max_tokens} when the request sets no {@code maxOutputTokens} (the thinking budget is added). */
+  public static final long DEFAULT_MAX_TOKENS = 8192;
+  /** Thinking budget for {@code reasoningEffort: minimal} (the API's minimum). */
+  public static final long MINIMAL_THINKING_BUDGET = 1024;
+  /** Thinking budget for {@code reasoningEffort: low}. */
+  public static final long LOW_THINKING_BUDGET = 2048;
+  /** Thinking budget for {@code reasoningEffort: medium}. */
+  public static final long MEDIUM_THINKING_BUDGET = 8192;
+  /** Thinking budget for {@code reasoningEffort: high}. */
+  public static final long HIGH_THINKING_BUDGET = 24576;
+
+  /** The user message that asks for a summary at the end of a summarizing call. */
+  public static final String SUMMARY_INSTRUCTION = "Write a summary of the conversation so far. It will replace the earlier "
+      + "messages, so it is all you will have to continue from. Be concise, but keep every decision made and why, the open "
+      + "tasks and next steps, file paths, identifiers, commands, and any facts or constraints needed to continue the work. "
+      + "Write only the summary.";
+  static final String SUMMARY_PREFIX_TEXT = "Summary of the earlier conversation:";
+  private static final String SUMMARY_PREFIX = SUMMARY_PREFIX_TEXT + "\n\n";
+
+  @Override
+  public String apiKind() {
+    return API_KIND;
+  }
+
+  @Override
+  public GenerationResult generate(LlmRequest request, ProviderCall call) throws ProviderException {
+    String provider = call.provider().id();
+    AnthropicRequestBuilder.Built body = AnthropicRequestBuilder.generation(provider, request, call::read);
+    AnthropicStreamReducer.Deltas deltas = new AnthropicStreamReducer.Deltas() {
+      @Override
+      public void text(String text) {
+        call.live().onTextDelta(call.session(), request.turn(), text);
+      }
+
+      @Override
+      public void reasoning(String text) {
+        call.live().onReasoningDelta(call.session(), request.turn(), text);
+      }
+    };
+    Optional<AnthropicResponse> answer = AnthropicExchange.run(call, body, deltas);
+    if (answer.isEmpty()) return new GenerationResult.Cancelled(request.turn());
+    AnthropicResponse response = answer.get();
+    AnthropicOutputs.Outputs outputs = AnthropicOutputs.from(provider, response.blocks(), call::put);
+    BlobRef responseRef = call.put(response.json());
+    return new GenerationResult.Completed(request.turn(), responseRef, response.stopReason(), response.usage(), outputs.items(),
+        outputs.calls(), response.id());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws CancellationException when the call was aborted
+   */
+  @Override
+  public CompactionResult compact(CompactionRequest request, ProviderCall call) throws ProviderException {
+    String provider = call.provider().id();
+    AnthropicRequestBuilder.Built body = AnthropicRequestBuilder.summary(provider, request, SUMMARY_INSTRUCTION, call::read);
+    AnthropicResponse response = AnthropicExchange.run(call, body, AnthropicStreamReducer.Deltas.NONE)
+        .orElseThrow(() -> new CancellationException("the compaction call was aborted"));
+    String summary = text(response).strip();
+    if (summary.isEmpty()) {
+      BlobRef reason = call.put(AnthropicJson.write(g -> {
+        g.writeStartObject();
+        g.writeStringField("provider", provider);
+        g.writeStringField("requestId", response.id());
+        g.writeStringField("stopReason", response.stopReason());
+        g.writeStringField("message", "the summarizing call returned no text");
+        g.writeEndObject();
+      }).getBytes(StandardCharsets.UTF_8));
+      return new CompactionResult.Failed(request.compaction(), reason, provider + " returned no summary text (stop_reason "
+          + response.stopReason() + ")");
+    }
+    String content = SUMMARY_PREFIX + summary;
+    BlobRef ref = call.put(content.getBytes(StandardCharsets.UTF_8));
+    ContextItem item = new ContextItem(null, EntryKind.COMPACTION, EntryRole.USER, ref, "text/plain", null,
+        AnthropicJson.abbreviate(summary, 200), Math.max(1, content.length() / 4), null, false);
+    return new CompactionResult.Completed(request.compaction(), List.of(item), response.usage());
+  }
+
+  /** {@return the text of the answer's text blocks, joined by blank lines} */
+  private static String text(AnthropicResponse response) {
+    StringBuilder out = new StringBuilder();
+    for (String block : response.blocks()) {
+      JsonNode node;
+      try {
+        node = AnthropicJson.MAPPER.readTree(block);
+      } catch (IOException e) {
+        throw new UncheckedIOException("a content block that was just parsed no longer parses", e);
+      }
+      if (!AnthropicJson.text(node, "type").equals("text")) continue;
+      if (!out.isEmpty()) out.append("\n\n");
+      out.append(AnthropicJson.text(node, "text"));
+    }
+    return out.toString();
+  }
+}

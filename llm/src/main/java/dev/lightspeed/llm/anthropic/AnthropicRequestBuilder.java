@@ -1,0 +1,219 @@
+package dev.lightspeed.llm.anthropic;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lightspeed.engine.cas.BlobRef;
+import dev.lightspeed.engine.llm.CompactionRequest;
+import dev.lightspeed.engine.llm.LlmRequest;
+import dev.lightspeed.engine.session.CompactionPolicy;
+import dev.lightspeed.engine.tool.ToolSpec;
+import dev.lightspeed.llm.ProviderException;
+import dev.lightspeed.llm.json.RawJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Builds {@code POST /v1/messages} bodies. Members are written in this order: {@code model},
+ * {@code max_tokens}, {@code system}, {@code messages}, {@code tools}, {@code tool_choice}, {@code thinking},
+ * {@code context_management}, {@code stream} (always true).
+ *
+ * <p><b>Prompt cache breakpoints</b> ({@code "cache_control":{"type":"ephemeral"}}), at most three:
+ *
+ * <ol>
+ *   <li>on the last tool definition (native definitions get the member appended to their stored JSON);
+ *   <li>on the last {@code system} text block;
+ *   <li>on the stable prefix: see {@link AnthropicTranscript#stableBreakpoint()} — the assistant message
+ *       just before the final user message (this turn's new input), on its last block other than thinking.
+ *       Stored blocks keep every character and only gain the member before their closing brace.
+ * </ol>
+ *
+ * <p>With a {@link CompactionPolicy.Mode#PROVIDER_TRIGGERED} policy and a threshold, the body asks for
+ * server-side compaction ({@code context_management} with a {@code compact_20260112} edit) and the request
+ * must carry the {@value #COMPACTION_BETA} beta header. Stateless.
+ */
+final class AnthropicRequestBuilder {
+  static final String COMPACTION_BETA = "compact-2026-01-12";
+  static final String COMPACTION_EDIT = "compact_20260112";
+
+  /** A request body, and whether it needs the compaction beta header. */
+  record Built(byte[] body, boolean compactionBeta) {}
+
+  private AnthropicRequestBuilder() {}
+
+  /**
+   * The body of a generation.
+   *
+   * @throws ProviderException terminal when an entry or a setting cannot be sent to this API
+   */
+  static Built generation(String provider, LlmRequest request, Function<BlobRef, byte[]> blobs) throws ProviderException {
+    AnthropicTranscript transcript = AnthropicTranscript.render(provider, request.context(), blobs);
+    AnthropicSettings settings = AnthropicSettings.from(provider, request.generation());
+    List<String> tools = tools(request.tools(), blobs);
+    CompactionPolicy policy = request.compaction();
+    long trigger = policy.mode() == CompactionPolicy.Mode.PROVIDER_TRIGGERED ? policy.thresholdTokens() : 0;
+    String body = AnthropicJson.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("model", request.model().model());
+      g.writeNumberField("max_tokens", settings.maxTokens());
+      writeSystemAndMessages(g, transcript);
+      if (!tools.isEmpty()) {
+        writeTools(g, tools);
+        if (settings.toolChoiceType() != null) writeToolChoice(g, settings);
+      }
+      if (settings.thinkingBudget() > 0) {
+        g.writeObjectFieldStart("thinking");
+        g.writeStringField("type", "enabled");
+        g.writeNumberField("budget_tokens", settings.thinkingBudget());
+        g.writeEndObject();
+      }
+      if (trigger > 0) {
+        g.writeObjectFieldStart("context_management");
+        g.writeArrayFieldStart("edits");
+        g.writeStartObject();
+        g.writeStringField("type", COMPACTION_EDIT);
+        g.writeObjectFieldStart("trigger");
+        g.writeStringField("type", "input_tokens");
+        g.writeNumberField("value", trigger);
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeBooleanField("stream", true);
+      g.writeEndObject();
+    });
+    return new Built(body.getBytes(StandardCharsets.UTF_8), trigger > 0);
+  }
+
+  /**
+   * The body of a summarizing call: the context as for a generation, then {@code instruction} as user text.
+   * There are no tools, but the API refuses {@code tool_use} blocks without definitions, so each tool the
+   * history calls gets a placeholder definition and {@code tool_choice} is {@code none}.
+   */
+  static Built summary(String provider, CompactionRequest request, String instruction, Function<BlobRef, byte[]> blobs) throws ProviderException {
+    AnthropicTranscript transcript = AnthropicTranscript.render(provider, request.context(), blobs).withUserText(instruction);
+    long maxTokens = request.policy().targetTokens() > 0 ? request.policy().targetTokens() : AnthropicMessagesAdapter.DEFAULT_MAX_TOKENS;
+    List<String> placeholders = new ArrayList<>();
+    for (String name : transcript.toolUseNames()) {
+      placeholders.add(AnthropicJson.write(g -> {
+        g.writeStartObject();
+        g.writeStringField("name", name);
+        g.writeStringField("description", "A tool called earlier in this conversation; not available now.");
+        g.writeObjectFieldStart("input_schema");
+        g.writeStringField("type", "object");
+        g.writeEndObject();
+        g.writeEndObject();
+      }));
+    }
+    String body = AnthropicJson.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("model", request.model().model());
+      g.writeNumberField("max_tokens", maxTokens);
+      writeSystemAndMessages(g, transcript);
+      if (!placeholders.isEmpty()) {
+        writeTools(g, placeholders);
+        g.writeObjectFieldStart("tool_choice");
+        g.writeStringField("type", "none");
+        g.writeEndObject();
+      }
+      g.writeBooleanField("stream", true);
+      g.writeEndObject();
+    });
+    return new Built(body.getBytes(StandardCharsets.UTF_8), false);
+  }
+
+  private static void writeSystemAndMessages(JsonGenerator g, AnthropicTranscript transcript) throws IOException {
+    List<String> system = transcript.system();
+    if (!system.isEmpty()) {
+      g.writeArrayFieldStart("system");
+      for (int i = 0; i < system.size(); i++) {
+        g.writeStartObject();
+        g.writeStringField("type", "text");
+        g.writeStringField("text", system.get(i));
+        if (i == system.size() - 1) writeCacheControl(g);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    int[] breakpoint = transcript.stableBreakpoint();
+    g.writeArrayFieldStart("messages");
+    List<AnthropicTranscript.Message> messages = transcript.messages();
+    for (int m = 0; m < messages.size(); m++) {
+      AnthropicTranscript.Message message = messages.get(m);
+      g.writeStartObject();
+      g.writeStringField("role", message.role());
+      g.writeArrayFieldStart("content");
+      for (int b = 0; b < message.blocks().size(); b++) {
+        String json = message.blocks().get(b).json();
+        boolean marked = breakpoint != null && breakpoint[0] == m && breakpoint[1] == b;
+        g.writeRawValue(marked ? AnthropicJson.withCacheControl(json) : json);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void writeTools(JsonGenerator g, List<String> tools) throws IOException {
+    g.writeArrayFieldStart("tools");
+    for (int i = 0; i < tools.size(); i++) {
+      g.writeRawValue(i == tools.size() - 1 ? AnthropicJson.withCacheControl(tools.get(i)) : tools.get(i));
+    }
+    g.writeEndArray();
+  }
+
+  private static void writeToolChoice(JsonGenerator g, AnthropicSettings settings) throws IOException {
+    g.writeObjectFieldStart("tool_choice");
+    g.writeStringField("type", settings.toolChoiceType());
+    if (settings.toolName() != null) g.writeStringField("name", settings.toolName());
+    if (settings.disableParallelToolUse()) g.writeBooleanField("disable_parallel_tool_use", true);
+    g.writeEndObject();
+  }
+
+  private static void writeCacheControl(JsonGenerator g) throws IOException {
+    g.writeObjectFieldStart("cache_control");
+    g.writeStringField("type", "ephemeral");
+    g.writeEndObject();
+  }
+
+  /**
+   * {@return each tool as a Messages API definition: function specs as {@code name}, {@code description}
+   * and {@code input_schema} (the spec's {@code parameters}, kept as stored); native specs for this API kind
+   * as their stored {@code definition}; others skipped}
+   */
+  private static List<String> tools(List<ToolSpec> specs, Function<BlobRef, byte[]> blobs) {
+    List<String> out = new ArrayList<>(specs.size());
+    for (ToolSpec spec : specs) {
+      String json = new String(blobs.apply(spec.spec()), StandardCharsets.UTF_8);
+      JsonNode node;
+      try {
+        node = AnthropicJson.MAPPER.readTree(json);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("tool spec of \"" + spec.name() + "\" is not JSON: " + e.getMessage(), e);
+      }
+      String type = AnthropicJson.text(node, "type");
+      if (type.equals("native")) {
+        if (AnthropicJson.text(node, "apiKind").equals(AnthropicMessagesAdapter.API_KIND)) {
+          out.add(RawJson.member(json, "definition")
+              .orElseThrow(() -> new IllegalArgumentException("native tool spec of \"" + spec.name() + "\" has no definition")));
+        }
+        continue;
+      }
+      if (!type.isEmpty() && !type.equals("function")) continue;
+      JsonNode description = node.get("description");
+      String schema = RawJson.member(json, "parameters").filter(s -> !s.equals("null")).orElse("{\"type\":\"object\"}");
+      out.add(AnthropicJson.write(g -> {
+        g.writeStartObject();
+        g.writeStringField("name", spec.name());
+        if (description != null && description.isTextual()) g.writeStringField("description", description.asText());
+        g.writeFieldName("input_schema");
+        g.writeRawValue(schema);
+        g.writeEndObject();
+      }));
+    }
+    return out;
+  }
+}
