@@ -2,6 +2,7 @@ package dev.lightspeed.llm.anthropic;
 
 import dev.lightspeed.llm.ProviderCall;
 import dev.lightspeed.llm.ProviderException;
+import dev.lightspeed.llm.TurnDeltas;
 import dev.lightspeed.llm.config.ProviderConfig;
 import dev.lightspeed.llm.config.ProviderRegistry;
 import dev.lightspeed.llm.http.ErrorClassifier;
@@ -32,7 +33,7 @@ final class AnthropicExchange {
    * @return the answer, or empty when the call was aborted
    * @throws ProviderException classified HTTP errors, stream {@code error} events and broken streams
    */
-  static Optional<AnthropicResponse> run(ProviderCall call, AnthropicRequestBuilder.Built request, AnthropicStreamReducer.Deltas deltas)
+  static Optional<AnthropicResponse> run(ProviderCall call, AnthropicRequestBuilder.Built request, TurnDeltas deltas)
       throws ProviderException {
     ProviderConfig provider = call.provider();
     OpenResponse response;

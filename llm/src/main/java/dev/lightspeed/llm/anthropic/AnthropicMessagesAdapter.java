@@ -12,6 +12,7 @@ import dev.lightspeed.engine.llm.LlmRequest;
 import dev.lightspeed.llm.ProviderAdapter;
 import dev.lightspeed.llm.ProviderCall;
 import dev.lightspeed.llm.ProviderException;
+import dev.lightspeed.llm.TurnDeltas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -72,17 +73,7 @@ public final class AnthropicMessagesAdapter implements ProviderAdapter {
   public GenerationResult generate(LlmRequest request, ProviderCall call) throws ProviderException {
     String provider = call.provider().id();
     AnthropicRequestBuilder.Built body = AnthropicRequestBuilder.generation(provider, request, call::read);
-    AnthropicStreamReducer.Deltas deltas = new AnthropicStreamReducer.Deltas() {
-      @Override
-      public void text(String text) {
-        call.live().onTextDelta(call.session(), request.turn(), text);
-      }
-
-      @Override
-      public void reasoning(String text) {
-        call.live().onReasoningDelta(call.session(), request.turn(), text);
-      }
-    };
+    TurnDeltas deltas = TurnDeltas.live(call, request.turn());
     Optional<AnthropicResponse> answer = AnthropicExchange.run(call, body, deltas);
     if (answer.isEmpty()) return new GenerationResult.Cancelled(request.turn());
     AnthropicResponse response = answer.get();
@@ -101,7 +92,7 @@ public final class AnthropicMessagesAdapter implements ProviderAdapter {
   public CompactionResult compact(CompactionRequest request, ProviderCall call) throws ProviderException {
     String provider = call.provider().id();
     AnthropicRequestBuilder.Built body = AnthropicRequestBuilder.summary(provider, request, SUMMARY_INSTRUCTION, call::read);
-    AnthropicResponse response = AnthropicExchange.run(call, body, AnthropicStreamReducer.Deltas.NONE)
+    AnthropicResponse response = AnthropicExchange.run(call, body, TurnDeltas.NONE)
         .orElseThrow(() -> new CancellationException("the compaction call was aborted"));
     String summary = text(response).strip();
     if (summary.isEmpty()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lightspeed.llm.ProviderException;
+import dev.lightspeed.llm.TurnDeltas;
 import dev.lightspeed.llm.http.ErrorClassifier;
 import dev.lightspeed.llm.http.SseEvent;
 import java.io.IOException;
@@ -27,34 +28,20 @@ import java.util.TreeMap;
  * ({@code stop_reason}, {@code stop_sequence}, ...) applied, and its usage overlaid by the delta's
  * cumulative usage. {@code ping} and unknown events are ignored.
  *
- * <p>Text and thinking deltas are passed to {@link Deltas} as they arrive. Not thread-safe; one per stream.
+ * <p>Text and thinking deltas are passed to {@link TurnDeltas} as they arrive. Not thread-safe; one per stream.
  */
 final class AnthropicStreamReducer {
   private static final System.Logger LOG = System.getLogger(AnthropicStreamReducer.class.getName());
 
-  /** Receives text and thinking deltas; must be fast and must not throw. */
-  interface Deltas {
-    Deltas NONE = new Deltas() {
-      @Override
-      public void text(String text) {}
-
-      @Override
-      public void reasoning(String text) {}
-    };
-
-    void text(String text);
-
-    void reasoning(String text);
-  }
 
   private final String provider;
   private final String requestId;
-  private final Deltas deltas;
+  private final TurnDeltas deltas;
   private final SortedMap<Integer, BlockBuilder> blocks = new TreeMap<>();
   private ObjectNode message;
   private boolean stopped;
 
-  AnthropicStreamReducer(String provider, String requestId, Deltas deltas) {
+  AnthropicStreamReducer(String provider, String requestId, TurnDeltas deltas) {
     this.provider = provider;
     this.requestId = requestId;
     this.deltas = deltas;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lightspeed.engine.llm.Usage;
 import dev.lightspeed.llm.ProviderException;
+import dev.lightspeed.llm.TurnDeltas;
 import dev.lightspeed.llm.http.ErrorClassifier;
 import dev.lightspeed.llm.http.SseEvent;
 import dev.lightspeed.llm.json.RawJson;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  * Folds the {@code chat.completion.chunk}s of one Chat Completions stream into a {@link ChatCompletion}:
  * content, refusal and reasoning deltas are concatenated, tool-call fragments are joined by their
  * {@code index}, the last {@code finish_reason} and {@code usage} win. Content and reasoning deltas are
- * forwarded to a {@link Deltas} sink as they arrive. Only choice 0 is read (requests never ask for more).
+ * forwarded to a {@link TurnDeltas} sink as they arrive. Only choice 0 is read (requests never ask for more).
  * A whole non-streamed {@code chat.completion} folds like one chunk whose delta is its {@code message}.
  * Not thread-safe: one reducer per stream.
  */
@@ -27,18 +28,10 @@ final class ChatStreamReducer {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_QUOTED_CHUNK = 200;
 
-  /** Where live deltas go; must be fast and must not throw. */
-  interface Deltas {
-    Deltas NONE = new Deltas() {};
-
-    default void text(String text) {}
-
-    default void reasoning(String text) {}
-  }
 
   private final String provider;
   private final String requestId;
-  private final Deltas deltas;
+  private final TurnDeltas deltas;
 
   private String id;
   private String model;
@@ -54,7 +47,7 @@ final class ChatStreamReducer {
   private String usageJson;
   private Usage usage = Usage.ZERO;
 
-  ChatStreamReducer(String provider, String requestId, Deltas deltas) {
+  ChatStreamReducer(String provider, String requestId, TurnDeltas deltas) {
     this.provider = Objects.requireNonNull(provider, "provider");
     this.requestId = Objects.requireNonNull(requestId, "requestId");
     this.deltas = Objects.requireNonNull(deltas, "deltas");

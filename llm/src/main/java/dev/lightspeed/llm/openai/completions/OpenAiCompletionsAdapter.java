@@ -14,6 +14,7 @@ import dev.lightspeed.llm.ProviderAdapter;
 import dev.lightspeed.llm.ProviderCall;
 import dev.lightspeed.llm.ProviderError;
 import dev.lightspeed.llm.ProviderException;
+import dev.lightspeed.llm.TurnDeltas;
 import dev.lightspeed.llm.http.ErrorClassifier;
 import dev.lightspeed.llm.http.OpenResponse;
 import dev.lightspeed.llm.http.SseEvent;
@@ -71,17 +72,7 @@ public final class OpenAiCompletionsAdapter implements ProviderAdapter {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(call, "call");
     byte[] body = new ChatRequestBuilder(call.provider().id(), call.apiKey().isPresent(), call.session(), call::read).generation(request);
-    ChatStreamReducer.Deltas deltas = new ChatStreamReducer.Deltas() {
-      @Override
-      public void text(String text) {
-        call.live().onTextDelta(call.session(), request.turn(), text);
-      }
-
-      @Override
-      public void reasoning(String text) {
-        call.live().onReasoningDelta(call.session(), request.turn(), text);
-      }
-    };
+    TurnDeltas deltas = TurnDeltas.live(call, request.turn());
     ChatCompletion completion;
     try {
       completion = stream(body, call, deltas, "call_" + request.turn() + "_");
@@ -114,7 +105,7 @@ public final class OpenAiCompletionsAdapter implements ProviderAdapter {
     Objects.requireNonNull(call, "call");
     String provider = call.provider().id();
     byte[] body = new ChatRequestBuilder(provider, call.apiKey().isPresent(), call.session(), call::read).compaction(request);
-    ChatCompletion completion = stream(body, call, ChatStreamReducer.Deltas.NONE, "call_c" + request.compaction() + "_");
+    ChatCompletion completion = stream(body, call, TurnDeltas.NONE, "call_c" + request.compaction() + "_");
     String text = completion.content() == null ? "" : completion.content().strip();
     if (text.isEmpty()) {
       if (completion.refusal() != null && !completion.refusal().isBlank()) {
@@ -136,7 +127,7 @@ public final class OpenAiCompletionsAdapter implements ProviderAdapter {
    *
    * @throws CancellationException when the call is aborted before or while streaming
    */
-  private static ChatCompletion stream(byte[] body, ProviderCall call, ChatStreamReducer.Deltas deltas, String callIdPrefix)
+  private static ChatCompletion stream(byte[] body, ProviderCall call, TurnDeltas deltas, String callIdPrefix)
       throws ProviderException {
     String provider = call.provider().id();
     Thread caller = Thread.currentThread();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lightspeed.engine.llm.Usage;
 import dev.lightspeed.llm.ProviderError;
 import dev.lightspeed.llm.ProviderException;
+import dev.lightspeed.llm.TurnDeltas;
 import dev.lightspeed.llm.http.SseEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ChatStreamReducerTest {
   private final List<String> text = new ArrayList<>();
   private final List<String> reasoning = new ArrayList<>();
-  private final ChatStreamReducer reducer = new ChatStreamReducer("local", "req_1", new ChatStreamReducer.Deltas() {
+  private final ChatStreamReducer reducer = new ChatStreamReducer("local", "req_1", new TurnDeltas() {
     @Override
     public void text(String delta) {
       text.add(delta);
