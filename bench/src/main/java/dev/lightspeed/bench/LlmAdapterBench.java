@@ -30,6 +30,7 @@ import dev.lightspeed.testkit.provider.ChatScript;
 import dev.lightspeed.testkit.provider.FakeProviderServer;
 import dev.lightspeed.testkit.provider.FakeResponse;
 import dev.lightspeed.testkit.provider.ResponsesScript;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -85,8 +86,16 @@ public class LlmAdapterBench {
   @Param({OpenAiResponsesAdapter.API_KIND, OpenAiCompletionsAdapter.API_KIND, AnthropicMessagesAdapter.API_KIND})
   public String apiKind;
 
+  /**
+   * {@code in-memory}: canned response bytes handed to the adapter by {@link CannedHttpClient}, no socket, so
+   * the score is the adapter's own work; {@code loopback}: a real HTTP/1.1 round trip to the fake server.
+   */
+  @Param({"in-memory", "loopback"})
+  public String transport;
+
   private final InMemoryBlobStore blobs = new InMemoryBlobStore();
   private ProviderHttp http;
+  private CannedHttpClient canned;
   private ProviderAdapter adapter;
   private FakeProviderServer server;
   private ProviderCall call;
@@ -98,8 +107,10 @@ public class LlmAdapterBench {
 
   @Setup(Level.Trial)
   public void prepare() throws ProviderException {
-    http = new ProviderHttp(
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build(), Duration.ofSeconds(5));
+    canned = new CannedHttpClient();
+    HttpClient client = inMemory() ? canned
+        : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    http = new ProviderHttp(client, Duration.ofSeconds(5));
     adapter = switch (apiKind) {
       case OpenAiResponsesAdapter.API_KIND -> new OpenAiResponsesAdapter();
       case OpenAiCompletionsAdapter.API_KIND -> new OpenAiCompletionsAdapter();
@@ -119,27 +130,34 @@ public class LlmAdapterBench {
       // Check each shape once, so a broken setup fails here rather than measuring an error path.
       check(run(shortResponse, bigRequest), 1);
       check(run(bigResponse, smallRequest), apiKind.equals(OpenAiCompletionsAdapter.API_KIND) ? 1 : RESPONSE_ITEMS);
-      byte[] body = server.requests().get(server.requestCount() - 2).body();
-      System.out.printf("%n[LlmAdapterBench] %s: context %d entries, request body %,d bytes%n", apiKind, bigRequest.context().size(),
-          body.length);
+      if (!inMemory()) {
+        byte[] body = server.requests().get(server.requestCount() - 2).body();
+        System.out.printf("%n[LlmAdapterBench] %s: context %d entries, request body %,d bytes, 200-item response %,d bytes%n", apiKind,
+            bigRequest.context().size(), body.length, bigResponse.body().length);
+      }
     } finally {
-      server.close();
+      stopServer();
     }
+  }
+
+  private boolean inMemory() {
+    return transport.equals("in-memory");
   }
 
   /** A fresh server per iteration, so the requests it records never pile up. */
   @Setup(Level.Iteration)
   public void startServer() {
-    server = FakeProviderServer.start();
+    server = inMemory() ? null : FakeProviderServer.start();
+    URI base = inMemory() ? URI.create("http://in-memory.invalid") : server.baseUrl();
     ProviderConfig provider = apiKind.equals(AnthropicMessagesAdapter.API_KIND)
-        ? new ProviderConfig("anthropic", server.baseUrl(), KeyRing.of(List.of(KEY)), Map.of("anthropic-version", "2023-06-01"))
-        : new ProviderConfig("openai", server.url("/v1"), KeyRing.of(List.of(KEY)), Map.of());
+        ? new ProviderConfig("anthropic", base, KeyRing.of(List.of(KEY)), Map.of("anthropic-version", "2023-06-01"))
+        : new ProviderConfig("openai", URI.create(base + "/v1"), KeyRing.of(List.of(KEY)), Map.of());
     call = new ProviderCall(provider, provider.keys().current(), http, blobs, UNIVERSE, SESSION, LiveListener.NONE, () -> false);
   }
 
   @TearDown(Level.Iteration)
   public void stopServer() {
-    server.close();
+    if (server != null) server.close();
   }
 
   /** (1) Request build for a 500-entry context (with a short answer). */
@@ -167,10 +185,15 @@ public class LlmAdapterBench {
   }
 
   private GenerationResult run(FakeResponse response, LlmRequest request) throws ProviderException {
-    server.enqueue(response);
+    enqueue(response);
     GenerationResult result = adapter.generate(request, call);
     if (!(result instanceof GenerationResult.Completed)) throw new IllegalStateException("generation did not complete: " + result);
     return result;
+  }
+
+  private void enqueue(FakeResponse response) {
+    if (inMemory()) canned.enqueue(response.body(), response.isSse());
+    else server.enqueue(response);
   }
 
   private static void check(GenerationResult result, int outputs) {
@@ -209,7 +232,7 @@ public class LlmAdapterBench {
             .toolUse("toolu_" + round, "read_file", args)
             .usage(1000 + round, 50, 0, 0).streaming();
       };
-      server.enqueue(answer);
+      enqueue(answer);
       GenerationResult.Completed done = (GenerationResult.Completed) adapter.generate(request(round, List.of(user), tools), call);
       int roundSize = 1 + done.outputs().size() + done.toolCalls().size();
       if (context.size() + roundSize > CONTEXT_ENTRIES) break;

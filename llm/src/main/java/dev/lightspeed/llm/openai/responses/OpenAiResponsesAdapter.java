@@ -81,8 +81,8 @@ public final class OpenAiResponsesAdapter implements ProviderAdapter {
     }
     List<ContextItem> outputs = new ArrayList<>();
     List<ToolCall> toolCalls = new ArrayList<>();
-    for (String raw : reducer.items()) {
-      ResponsesOutputItems.Mapped mapped = ResponsesOutputItems.map(raw, call);
+    for (ResponsesStreamReducer.OutputItem raw : reducer.items()) {
+      ResponsesOutputItems.Mapped mapped = ResponsesOutputItems.map(raw.raw(), raw.parsed(), call);
       outputs.add(mapped.item());
       if (mapped.toolCall() != null) toolCalls.add(mapped.toolCall());
     }
@@ -119,7 +119,7 @@ public final class OpenAiResponsesAdapter implements ProviderAdapter {
     }
     if (!root.path("output").isArray()) throw new ProviderException(malformed(provider, open, "the compaction response has no output"));
     List<ContextItem> items = new ArrayList<>();
-    for (String raw : output) items.add(ResponsesOutputItems.map(raw, call).item());
+    for (String raw : output) items.add(ResponsesOutputItems.map(raw, null, call).item());
     return new CompactionResult.Completed(request.compaction(), items, ResponsesJson.usage(root));
   }
 

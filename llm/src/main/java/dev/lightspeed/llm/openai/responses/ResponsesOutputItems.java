@@ -38,10 +38,11 @@ final class ResponsesOutputItems {
    * Stores {@code raw} and maps it.
    *
    * @param raw the item's JSON text exactly as received
+   * @param parsed {@code raw} already parsed, or null to parse it here
    * @throws IllegalArgumentException when {@code raw} is not a JSON object
    */
-  static Mapped map(String raw, ProviderCall call) {
-    JsonNode item = ResponsesJson.parse(raw);
+  static Mapped map(String raw, JsonNode parsed, ProviderCall call) {
+    JsonNode item = parsed != null ? parsed : ResponsesJson.parse(raw);
     if (!item.isObject()) throw new IllegalArgumentException("output item is not a JSON object: " + ResponsesJson.preview(raw));
     byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
     BlobRef content = call.put(bytes);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Folds the events of one Responses stream into what the adapter reports: text and reasoning-summary deltas
@@ -21,6 +22,11 @@ import java.util.Optional;
  * from older streams ({@code sequence_number}, {@code obfuscation}) are never required. Not thread-safe.
  */
 final class ResponsesStreamReducer {
+  /** The event types this fold acts on; every other type is ignored. */
+  private static final Set<String> HANDLED = Set.of(
+      "response.output_text.delta", "response.reasoning_summary_text.delta", "response.reasoning_text.delta",
+      "response.output_item.done", "response.completed", "response.incomplete", "response.failed", "error");
+
   private final String provider;
   private final String requestId;
   private final LiveListener live;
@@ -32,7 +38,8 @@ final class ResponsesStreamReducer {
   /** The end of a successful stream: the raw {@code response} object, parsed too, and the finish reason. */
   record Terminal(String rawResponse, JsonNode response, String finishReason) {}
 
-  private record OutputItem(long outputIndex, String raw) {}
+  /** An output item's exact text and, when the stream already parsed it, its tree (else null). */
+  record OutputItem(long outputIndex, String raw, JsonNode parsed) {}
 
   ResponsesStreamReducer(String provider, String requestId, LiveListener live, String session, long turn) {
     this.provider = provider;
@@ -49,6 +56,9 @@ final class ResponsesStreamReducer {
    */
   boolean accept(SseEvent event) throws ProviderException {
     if (terminal != null) return true;
+    // Most events of a long stream (created, in progress, added, content parts, argument deltas) are not
+    // needed; when the SSE event name (which is "message" when absent) says so, skip them unparsed.
+    if (!event.event().equals("message") && !HANDLED.contains(event.event())) return false;
     JsonNode data;
     try {
       data = ResponsesJson.parse(event.data());
@@ -65,7 +75,7 @@ final class ResponsesStreamReducer {
         Optional<String> item = RawJson.member(event.data(), "item");
         if (item.isPresent()) {
           JsonNode index = data.path("output_index");
-          items.add(new OutputItem(index.isIntegralNumber() ? index.asLong() : items.size(), item.get()));
+          items.add(new OutputItem(index.isIntegralNumber() ? index.asLong() : items.size(), item.get(), data.path("item")));
         }
       }
       case "response.completed" -> terminal = terminal(event.data(), data, "completed");
@@ -96,9 +106,14 @@ final class ResponsesStreamReducer {
    * {@return the output items' exact texts in output order}: the {@code output_item.done} items, or, when a
    * stream sent none, the {@code output} of the terminal response
    */
-  List<String> items() {
-    if (items.isEmpty() && terminal != null) return RawJson.arrayMember(terminal.rawResponse(), "output");
-    return items.stream().sorted(Comparator.comparingLong(OutputItem::outputIndex)).map(OutputItem::raw).toList();
+  List<OutputItem> items() {
+    if (items.isEmpty() && terminal != null) {
+      List<String> output = RawJson.arrayMember(terminal.rawResponse(), "output");
+      List<OutputItem> fromResponse = new ArrayList<>(output.size());
+      for (String raw : output) fromResponse.add(new OutputItem(fromResponse.size(), raw, null));
+      return fromResponse;
+    }
+    return items.stream().sorted(Comparator.comparingLong(OutputItem::outputIndex)).toList();
   }
 
   private static Terminal terminal(String rawData, JsonNode data, String finishReason) {

@@ -187,6 +187,22 @@ class OpenAiResponsesAdapterTest {
   }
 
   @Test
+  void streamWithoutEventNamesIsFoldedByEachDataType() throws Exception {
+    // Some Responses-compatible servers send only data lines; the fold must then read each event's type.
+    String unnamed = sseText("openai-responses/function-call-stream-legacy-2025-03").replaceAll("(?m)^event:.*\n", "");
+    assertThat(unnamed).doesNotContain("event:");
+    h.server.enqueue(FakeResponse.sse(unnamed));
+
+    GenerationResult.Completed done = (GenerationResult.Completed) h.adapter.generate(
+        request("gpt-4o", List.of(h.user("What is the capital of France?"))), h.call());
+
+    assertThat(done.finishReason()).isEqualTo("completed");
+    assertThat(done.usage()).isEqualTo(new Usage(255, 16, 0, 0));
+    assertThat(done.toolCalls()).extracting(ToolCall::callId, ToolCall::name)
+        .containsExactly(tuple("call_kL0PCQV7M2WMoVX8V8OtYSAL", "get_capital"));
+  }
+
+  @Test
   void parallelToolCallsAreReportedInOutputOrder() throws Exception {
     FakeResponse stream = ResponsesScript.create().id("resp_par")
         .functionCall("call_A", "get_weather", "{\"location\":\"Paris\"}")
