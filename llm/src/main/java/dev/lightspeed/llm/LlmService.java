@@ -57,30 +57,62 @@ public final class LlmService implements LlmPort {
 
   @Override
   public GenerationResult generate(LlmRequest request, EffectContext ctx) {
+    try {
+      return generate(request, ctx, false);
+    } catch (ProviderException e) {
+      throw new IllegalStateException("in-process retries never hand a transient error back", e);
+    }
+  }
+
+  /**
+   * One attempt, for hosts that retry transient failures themselves (the Temporal activity): a rejected or
+   * rate-limited key is still rotated at once, terminal failures still become a failed generation, but a
+   * transient failure is thrown, keys redacted, carrying the provider's Retry-After.
+   */
+  public GenerationResult generateOnce(LlmRequest request, EffectContext ctx) throws ProviderException {
+    return generate(request, ctx, true);
+  }
+
+  private GenerationResult generate(LlmRequest request, EffectContext ctx, boolean hostRetries) throws ProviderException {
     UniverseId universe = UniverseId.of(ctx.universe());
     Resolved resolved = resolve(request.model(), universe);
     if (resolved.failure != null) return new GenerationResult.Failed(request.turn(), resolved.failure, resolved.failureMessage);
     Outcome<GenerationResult> outcome = withRetries(resolved, call(resolved.provider, universe, ctx),
-        c -> resolved.adapter.generate(request, c), ctx);
+        c -> resolved.adapter.generate(request, c), ctx, hostRetries);
     return switch (outcome) {
       case Outcome.Done<GenerationResult> done -> done.value();
       case Outcome.Aborted<GenerationResult> aborted -> new GenerationResult.Cancelled(request.turn());
       case Outcome.Failed<GenerationResult> failed -> new GenerationResult.Failed(request.turn(), reasonBlob(universe, failed), failed.message());
+      case Outcome.RetryLater<GenerationResult> later -> throw new ProviderException(later.error());
     };
   }
 
   @Override
   public CompactionResult compact(CompactionRequest request, EffectContext ctx) {
+    try {
+      return compact(request, ctx, false);
+    } catch (ProviderException e) {
+      throw new IllegalStateException("in-process retries never hand a transient error back", e);
+    }
+  }
+
+  /** One compaction attempt for hosts that retry themselves; see {@link #generateOnce}. */
+  public CompactionResult compactOnce(CompactionRequest request, EffectContext ctx) throws ProviderException {
+    return compact(request, ctx, true);
+  }
+
+  private CompactionResult compact(CompactionRequest request, EffectContext ctx, boolean hostRetries) throws ProviderException {
     UniverseId universe = UniverseId.of(ctx.universe());
     Resolved resolved = resolve(request.model(), universe);
     if (resolved.failure != null) return new CompactionResult.Failed(request.compaction(), resolved.failure, resolved.failureMessage);
     Outcome<CompactionResult> outcome = withRetries(resolved, call(resolved.provider, universe, ctx),
-        c -> resolved.adapter.compact(request, c), ctx);
+        c -> resolved.adapter.compact(request, c), ctx, hostRetries);
     return switch (outcome) {
       case Outcome.Done<CompactionResult> done -> done.value();
       case Outcome.Aborted<CompactionResult> aborted -> new CompactionResult.Failed(request.compaction(),
           put(universe, "{\"error\":\"compaction aborted\"}"), "the compaction was aborted");
       case Outcome.Failed<CompactionResult> failed -> new CompactionResult.Failed(request.compaction(), reasonBlob(universe, failed), failed.message());
+      case Outcome.RetryLater<CompactionResult> later -> throw new ProviderException(later.error());
     };
   }
 
@@ -97,9 +129,12 @@ public final class LlmService implements LlmPort {
     record Aborted<T>() implements Outcome<T> {}
 
     record Failed<T>(ProviderError error, int attempts, String message) implements Outcome<T> {}
+
+    /** A transient failure handed back to a host that retries itself. */
+    record RetryLater<T>(ProviderError.Transient error) implements Outcome<T> {}
   }
 
-  private <T> Outcome<T> withRetries(Resolved resolved, ProviderCall first, Attempt<T> attempt, EffectContext ctx) {
+  private <T> Outcome<T> withRetries(Resolved resolved, ProviderCall first, Attempt<T> attempt, EffectContext ctx, boolean hostRetries) {
     KeyRing keys = resolved.provider.keys();
     ProviderCall call = first;
     int rotationsLeft = Math.max(0, keys.size() - 1);
@@ -127,6 +162,7 @@ public final class LlmService implements LlmPort {
       }
       if (error instanceof ProviderError.Terminal) return new Outcome.Failed<>(error, n, error.describe());
       ProviderError.Transient transientError = (ProviderError.Transient) error;
+      if (hostRetries) return new Outcome.RetryLater<>(transientError);
       if (n >= retry.maxAttempts()) {
         return new Outcome.Failed<>(error, n, error.describe() + " (gave up after " + n + " attempts)");
       }

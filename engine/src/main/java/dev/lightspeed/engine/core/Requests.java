@@ -3,8 +3,10 @@ package dev.lightspeed.engine.core;
 import dev.lightspeed.engine.cas.BlobRef;
 import dev.lightspeed.engine.context.ContextEntry;
 import dev.lightspeed.engine.context.ContextJson;
+import dev.lightspeed.engine.context.ContextState;
 import dev.lightspeed.engine.json.CanonicalJson;
 import dev.lightspeed.engine.json.Json;
+import dev.lightspeed.engine.llm.CompactionRequest;
 import dev.lightspeed.engine.llm.LlmRequest;
 import dev.lightspeed.engine.llm.ModelRef;
 import dev.lightspeed.engine.run.Run;
@@ -15,6 +17,7 @@ import dev.lightspeed.engine.session.SessionState;
 import dev.lightspeed.engine.tool.ToolSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Rebuilds a turn's LLM request from state and computes its fingerprint. The fingerprint is the SHA-256 of
@@ -44,6 +47,21 @@ public final class Requests {
     }
     return new LlmRequest(run.id(), run.turn().id(), model(s), generation(s, run), s.config().settings().compaction(),
         s.context().ordered(), List.copyOf(s.tooling().tools().values()), fingerprint);
+  }
+
+  /**
+   * {@return the standalone compaction the host should run for the state's pending compaction} It compacts
+   * the entries the pending compaction may prune, in the light of the whole context in request order. Empty
+   * when nothing is pending or no model is configured (the drive then records the compaction as failed).
+   */
+  public static Optional<CompactionRequest> compaction(SessionState s) {
+    Optional<ContextState.PendingCompaction> pending = s.context().pendingCompaction();
+    Optional<ModelRef> model = s.config().settings().model();
+    if (pending.isEmpty() || model.isEmpty()) return Optional.empty();
+    ContextState c = s.context();
+    long before = pending.get().pruneBeforeId();
+    List<ContextEntry> compactable = c.entries().stream().filter(e -> c.prunable(e, before)).toList();
+    return Optional.of(new CompactionRequest(pending.get().id(), model.get(), s.config().settings().compaction(), c.ordered(), compactable));
   }
 
   public static ModelRef model(SessionState s) {

@@ -3,7 +3,6 @@ package dev.lightspeed.engine.drive;
 import dev.lightspeed.engine.cas.WellKnownBlob;
 import dev.lightspeed.engine.command.Admission;
 import dev.lightspeed.engine.command.Command;
-import dev.lightspeed.engine.context.ContextEntry;
 import dev.lightspeed.engine.context.ContextState;
 import dev.lightspeed.engine.core.Admit;
 import dev.lightspeed.engine.core.Evolve;
@@ -280,11 +279,9 @@ public final class Drive {
         addPending(List.of(new ContextEvent.CompactionFailed(id, compaction.get().run(), reason.ref(), reason.text())));
         return Optional.of(handOut(new ArrayList<>(pending), nowMs));
       }
-      ContextState c = state.context();
-      long before = compaction.get().pruneBeforeId();
-      List<ContextEntry> compactable = c.entries().stream().filter(e -> c.prunable(e, before)).toList();
+      CompactionRequest request = Requests.compaction(state).orElseThrow();
       dispatchedCompaction = id;
-      return Optional.of(new Action.CompactContext(new CompactionRequest(id, Requests.model(state), state.config().settings().compaction(), c.ordered(), compactable)));
+      return Optional.of(new Action.CompactContext(request));
     }
     return Optional.empty();
   }

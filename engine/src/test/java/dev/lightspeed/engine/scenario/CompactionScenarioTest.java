@@ -24,6 +24,7 @@ import dev.lightspeed.engine.context.ContextEntry;
 import dev.lightspeed.engine.context.ContextState.CompactionTrigger;
 import dev.lightspeed.engine.context.EntryKind;
 import dev.lightspeed.engine.context.EntrySource;
+import dev.lightspeed.engine.core.Requests;
 import dev.lightspeed.engine.drive.Action;
 import dev.lightspeed.engine.event.ContextEvent;
 import dev.lightspeed.engine.json.Json;
@@ -89,6 +90,31 @@ class CompactionScenarioTest {
     assertThat(describe(host.state().context().entries())).containsExactly("1:inst/a", "2:note", "3:vfs", "8:compaction", "7:message");
     assertThat(host.state().context().entries().get(3).source()).isEqualTo(new EntrySource.Runtime("compaction"));
     assertThat(host.state().context().pendingCompaction()).isEmpty();
+  }
+
+  @Test
+  void theRequestDerivedFromTheStateIsTheOneTheDriveHandsOut() {
+    TestHost host = afterOneRun();
+    assertThat(Requests.compaction(host.state())).isEmpty();
+    host.admit(new Command.CompactContext());
+    host.runUntilQuiet();
+
+    CompactionRequest handedOut = host.heldCompactions().get(0);
+    assertThat(Requests.compaction(host.state())).contains(handedOut);
+    host.answerCompaction(new CompactionResult.Completed(handedOut.compaction(), List.of(compactionItem("summary")), Usage.ZERO));
+    host.runUntilQuiet();
+    assertThat(Requests.compaction(host.state())).isEmpty();
+  }
+
+  @Test
+  void aHighWaterCompactionRequestIsDerivedFromTheStateToo() {
+    TestHost host = TestHost.open(STANDALONE, READ).reply(callsWithUsage(1500, call("c1", "read")));
+    host.admit(run("s1", "go"));
+    host.runUntilQuiet();
+    CompactionRequest handedOut = host.heldCompactions().get(0);
+    assertThat(handedOut.policy().mode()).isEqualTo(CompactionPolicy.Mode.PROVIDER_STANDALONE);
+    assertThat(Requests.compaction(host.state())).contains(handedOut);
+    assertThat(Requests.compaction(TestHost.open(STANDALONE, READ).state())).isEmpty();
   }
 
   @Test

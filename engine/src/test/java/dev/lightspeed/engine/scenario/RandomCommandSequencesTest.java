@@ -101,7 +101,7 @@ class RandomCommandSequencesTest {
   }
 
   /** One random session: a seed, a host and the bookkeeping the invariants need. */
-  private static final class Sequence {
+  static final class Sequence {
     private final long seed;
     private final SplittableRandom rnd;
     private final TestHost host;
@@ -115,7 +115,12 @@ class RandomCommandSequencesTest {
       this.seed = seed;
       this.rnd = new SplittableRandom(seed);
       List<ToolSpec> tools = TOOLS.stream().filter(t -> rnd.nextInt(4) > 0).toList();
-      this.host = TestHost.open(pick(CONFIGS), tools.toArray(ToolSpec[]::new)).fullReplayEvery(0).toolMode(TestHost.ToolMode.HOLD);
+      this.host = TestHost.open(pick(CONFIGS), tools.toArray(ToolSpec[]::new)).fullReplayEvery(0).checkSnapshots(false)
+          .toolMode(TestHost.ToolMode.HOLD);
+    }
+
+    TestHost host() {
+      return host;
     }
 
     void run() {

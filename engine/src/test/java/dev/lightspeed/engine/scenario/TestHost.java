@@ -12,6 +12,7 @@ import dev.lightspeed.engine.context.ContextItem;
 import dev.lightspeed.engine.context.EntryKind;
 import dev.lightspeed.engine.context.EntryRole;
 import dev.lightspeed.engine.core.Replay;
+import dev.lightspeed.engine.core.Requests;
 import dev.lightspeed.engine.drive.Action;
 import dev.lightspeed.engine.drive.Drive;
 import dev.lightspeed.engine.event.Event;
@@ -30,6 +31,7 @@ import dev.lightspeed.engine.log.LogEntryJson;
 import dev.lightspeed.engine.log.NewEntry;
 import dev.lightspeed.engine.run.InputItem;
 import dev.lightspeed.engine.session.SessionState;
+import dev.lightspeed.engine.session.SessionStateCodec;
 import dev.lightspeed.engine.tool.CallOutcome;
 import dev.lightspeed.engine.tool.Parallelism;
 import dev.lightspeed.engine.tool.RetrySafety;
@@ -47,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -56,8 +59,9 @@ import java.util.function.Function;
  * a tool call or a compaction is outstanding.
  *
  * <p>Every committed append is checked: each envelope decodes and re-encodes to itself, each entry survives
- * its stored JSON form, planned-turn events stay small, joins match the event, and the state replayed from
- * the stored log equals the drive's live state.
+ * its stored JSON form, planned-turn events stay small, joins match the event, the state replayed from
+ * the stored log equals the drive's live state, and that state survives its {@link SessionStateCodec}
+ * snapshot. Every compaction handed out is the one {@link Requests#compaction} derives from the state.
  */
 final class TestHost {
   static final Json.Obj MODEL_CONFIG = json("{\"model\":{\"providerId\":\"test\",\"apiKind\":\"openai:responses\",\"model\":\"m-1\"}}");
@@ -97,6 +101,7 @@ final class TestHost {
   private SessionState replayed = SessionState.INITIAL;
   private long now = 1_000_000;
   private int fullReplayEvery = 1;
+  private boolean checkSnapshots = true;
   private final Deque<Reply> replies = new ArrayDeque<>();
   private Reply modelFallback = request -> Optional.empty();
   private final Deque<Function<CompactionRequest, Optional<CompactionResult>>> compactionReplies = new ArrayDeque<>();
@@ -110,6 +115,7 @@ final class TestHost {
   private final List<CompactionRequest> compactionRequests = new ArrayList<>();
   private final List<CompactionRequest> heldCompactions = new ArrayList<>();
   private final List<EventEnvelope> admittedNotHandedOut = new ArrayList<>();
+  private final List<Consumer<SessionState>> commitObservers = new ArrayList<>();
 
   // ---- fixtures -------------------------------------------------------------------------------------------
 
@@ -258,6 +264,18 @@ final class TestHost {
     return this;
   }
 
+  /** Calls {@code observer} with the committed state after every append, once the host's own checks passed. */
+  TestHost onCommit(Consumer<SessionState> observer) {
+    commitObservers.add(observer);
+    return this;
+  }
+
+  /** Turns the per-append snapshot check off (or back on); long random runs do it only where they mean to. */
+  TestHost checkSnapshots(boolean check) {
+    this.checkSnapshots = check;
+    return this;
+  }
+
   /** Replays the whole log after every {@code n}th append (0: never) on top of the per-entry replay. */
   TestHost fullReplayEvery(int n) {
     this.fullReplayEvery = n;
@@ -363,6 +381,21 @@ final class TestHost {
       assertThat(replayed).as("state replayed entry by entry from the log equals the live state at seq %d", log.size()).isEqualTo(drive.state());
     }
     if (fullReplayEvery > 0 && log.size() % fullReplayEvery == 0) verifyFullReplay();
+    if (checkSnapshots) checkSnapshot(drive.state());
+    for (Consumer<SessionState> observer : commitObservers) observer.accept(drive.state());
+  }
+
+  /** Checks that {@code state} survives its snapshot exactly: as JSON, and as bytes that re-encode identically. */
+  static void checkSnapshot(SessionState state) {
+    SessionState decoded = SessionStateCodec.decode(SessionStateCodec.encode(state));
+    if (!decoded.equals(state)) assertThat(decoded).as("state decoded from its snapshot at head %d", state.head()).isEqualTo(state);
+    byte[] bytes = SessionStateCodec.toBytes(state);
+    SessionState read = SessionStateCodec.fromBytes(bytes);
+    if (!read.equals(state)) assertThat(read).as("state read from its snapshot bytes at head %d", state.head()).isEqualTo(state);
+    byte[] again = SessionStateCodec.toBytes(read);
+    if (!Arrays.equals(again, bytes)) {
+      assertThat(new String(again, UTF_8)).as("snapshot re-encoded from its bytes at head %d", state.head()).isEqualTo(new String(bytes, UTF_8));
+    }
   }
 
   /** Checks one committed entry and {@return it as read back from its stored JSON form} */
@@ -413,6 +446,7 @@ final class TestHost {
   }
 
   private void compact(CompactionRequest request) {
+    assertThat(Requests.compaction(drive.state())).as("the compaction request derived from the state").contains(request);
     compactionRequests.add(request);
     Optional<CompactionResult> result = (compactionReplies.isEmpty() ? compactionFallback : compactionReplies.poll()).apply(request);
     if (result.isEmpty()) {

@@ -1,0 +1,101 @@
+package dev.lightspeed.api;
+
+import dev.lightspeed.api.blobs.BlobHasParams;
+import dev.lightspeed.api.blobs.BlobHasResponse;
+import dev.lightspeed.api.blobs.BlobPutParams;
+import dev.lightspeed.api.blobs.BlobPutResponse;
+import dev.lightspeed.api.blobs.BlobReadParams;
+import dev.lightspeed.api.blobs.BlobReadResponse;
+import dev.lightspeed.api.context.ContextAppendParams;
+import dev.lightspeed.api.context.ContextAppendResponse;
+import dev.lightspeed.api.context.ContextCompactParams;
+import dev.lightspeed.api.context.ContextCompactResponse;
+import dev.lightspeed.api.context.ContextRemoveParams;
+import dev.lightspeed.api.context.ContextRemoveResponse;
+import dev.lightspeed.api.events.SessionEventsReadParams;
+import dev.lightspeed.api.events.SessionEventsReadResponse;
+import dev.lightspeed.api.initialize.InitializeParams;
+import dev.lightspeed.api.initialize.InitializeResponse;
+import dev.lightspeed.api.models.ModelListParams;
+import dev.lightspeed.api.models.ModelListResponse;
+import dev.lightspeed.api.run.RunCancelParams;
+import dev.lightspeed.api.run.RunCancelResponse;
+import dev.lightspeed.api.run.RunStartParams;
+import dev.lightspeed.api.run.RunStartResponse;
+import dev.lightspeed.api.run.RunSteerParams;
+import dev.lightspeed.api.run.RunSteerResponse;
+import dev.lightspeed.api.session.SessionCloseParams;
+import dev.lightspeed.api.session.SessionCloseResponse;
+import dev.lightspeed.api.session.SessionConfigPutParams;
+import dev.lightspeed.api.session.SessionConfigPutResponse;
+import dev.lightspeed.api.session.SessionDeleteParams;
+import dev.lightspeed.api.session.SessionDeleteResponse;
+import dev.lightspeed.api.session.SessionListParams;
+import dev.lightspeed.api.session.SessionListResponse;
+import dev.lightspeed.api.session.SessionReadParams;
+import dev.lightspeed.api.session.SessionReadResponse;
+import dev.lightspeed.api.session.SessionRenameParams;
+import dev.lightspeed.api.session.SessionRenameResponse;
+import dev.lightspeed.api.session.SessionStartParams;
+import dev.lightspeed.api.session.SessionStartResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which params and result record each {@link Methods method} uses, so the server can decode params and
+ * {@link ApiJson#readParams(com.fasterxml.jackson.databind.JsonNode, Class)} can name the method in errors.
+ */
+public final class MethodTypes {
+  private MethodTypes() {}
+
+  /** One method's types. */
+  public record Binding(String method, Class<?> params, Class<?> result) {}
+
+  private static final Map<String, Binding> BY_METHOD = new LinkedHashMap<>();
+  private static final Map<Class<?>, Binding> BY_PARAMS = new LinkedHashMap<>();
+
+  static {
+    bind(Methods.INITIALIZE, InitializeParams.class, InitializeResponse.class);
+    bind(Methods.SESSION_START, SessionStartParams.class, SessionStartResponse.class);
+    bind(Methods.SESSION_READ, SessionReadParams.class, SessionReadResponse.class);
+    bind(Methods.SESSION_LIST, SessionListParams.class, SessionListResponse.class);
+    bind(Methods.SESSION_CONFIG_PUT, SessionConfigPutParams.class, SessionConfigPutResponse.class);
+    bind(Methods.SESSION_RENAME, SessionRenameParams.class, SessionRenameResponse.class);
+    bind(Methods.SESSION_CLOSE, SessionCloseParams.class, SessionCloseResponse.class);
+    bind(Methods.SESSION_DELETE, SessionDeleteParams.class, SessionDeleteResponse.class);
+    bind(Methods.EVENTS_READ, SessionEventsReadParams.class, SessionEventsReadResponse.class);
+    bind(Methods.CONTEXT_APPEND, ContextAppendParams.class, ContextAppendResponse.class);
+    bind(Methods.CONTEXT_REMOVE, ContextRemoveParams.class, ContextRemoveResponse.class);
+    bind(Methods.CONTEXT_COMPACT, ContextCompactParams.class, ContextCompactResponse.class);
+    bind(Methods.RUN_START, RunStartParams.class, RunStartResponse.class);
+    bind(Methods.RUN_CANCEL, RunCancelParams.class, RunCancelResponse.class);
+    bind(Methods.RUN_STEER, RunSteerParams.class, RunSteerResponse.class);
+    bind(Methods.MODELS_LIST, ModelListParams.class, ModelListResponse.class);
+    bind(Methods.BLOBS_PUT, BlobPutParams.class, BlobPutResponse.class);
+    bind(Methods.BLOBS_READ, BlobReadParams.class, BlobReadResponse.class);
+    bind(Methods.BLOBS_HAS, BlobHasParams.class, BlobHasResponse.class);
+  }
+
+  private static void bind(String method, Class<?> params, Class<?> result) {
+    Binding binding = new Binding(method, params, result);
+    BY_METHOD.put(method, binding);
+    BY_PARAMS.put(params, binding);
+  }
+
+  /** {@return the types of {@code method}, or empty for a method this server does not serve} */
+  public static Optional<Binding> of(String method) {
+    return Optional.ofNullable(BY_METHOD.get(method));
+  }
+
+  /**
+   * {@return the method whose params type is {@code paramsType}}
+   *
+   * @throws IllegalArgumentException for a class that is no method's params type
+   */
+  public static String methodOf(Class<?> paramsType) {
+    Binding binding = BY_PARAMS.get(paramsType);
+    if (binding == null) throw new IllegalArgumentException(paramsType.getName() + " is no method's params type");
+    return binding.method();
+  }
+}

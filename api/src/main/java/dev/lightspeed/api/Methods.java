@@ -1,0 +1,54 @@
+package dev.lightspeed.api;
+
+import java.util.List;
+
+/**
+ * The JSON-RPC method names this server serves, spelled as in {@code methods.json}, so the server's
+ * dispatch table and the client's calls use one set of constants. {@link MethodTypes} gives each one's
+ * params and result types.
+ */
+public final class Methods {
+  private Methods() {}
+
+  public static final String INITIALIZE = "initialize";
+  public static final String SESSION_START = "session/start";
+  public static final String SESSION_READ = "session/read";
+  public static final String SESSION_LIST = "session/list";
+  public static final String SESSION_RENAME = "session/rename";
+  public static final String SESSION_CLOSE = "session/close";
+  public static final String SESSION_DELETE = "session/delete";
+  public static final String SESSION_CONFIG_PUT = "session/config/put";
+  public static final String RUN_START = "session/runs/start";
+  public static final String RUN_CANCEL = "session/runs/cancel";
+  public static final String RUN_STEER = "session/runs/steer";
+  public static final String EVENTS_READ = "session/events/read";
+  public static final String CONTEXT_APPEND = "session/context/append";
+  public static final String CONTEXT_REMOVE = "session/context/remove";
+  public static final String CONTEXT_COMPACT = "session/context/compact";
+  public static final String BLOBS_PUT = "blobs/put";
+  public static final String BLOBS_READ = "blobs/read";
+  public static final String BLOBS_HAS = "blobs/has";
+  public static final String MODELS_LIST = "models/list";
+
+  /** Every served method, in the order of {@code methods.json}. */
+  public static final List<String> ALL = List.of(
+      INITIALIZE,
+      SESSION_START,
+      SESSION_READ,
+      SESSION_LIST,
+      SESSION_CONFIG_PUT,
+      SESSION_RENAME,
+      SESSION_CLOSE,
+      SESSION_DELETE,
+      EVENTS_READ,
+      CONTEXT_APPEND,
+      CONTEXT_REMOVE,
+      CONTEXT_COMPACT,
+      RUN_START,
+      RUN_CANCEL,
+      RUN_STEER,
+      MODELS_LIST,
+      BLOBS_PUT,
+      BLOBS_READ,
+      BLOBS_HAS);
+}

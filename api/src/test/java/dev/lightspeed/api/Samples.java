@@ -1,0 +1,403 @@
+package dev.lightspeed.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lightspeed.api.blobs.BlobHasItem;
+import dev.lightspeed.api.blobs.BlobHasParams;
+import dev.lightspeed.api.blobs.BlobHasResponse;
+import dev.lightspeed.api.blobs.BlobPutItem;
+import dev.lightspeed.api.blobs.BlobPutParams;
+import dev.lightspeed.api.blobs.BlobPutResponse;
+import dev.lightspeed.api.blobs.BlobPutResult;
+import dev.lightspeed.api.blobs.BlobReadParams;
+import dev.lightspeed.api.blobs.BlobReadResponse;
+import dev.lightspeed.api.context.ContextAppendEntry;
+import dev.lightspeed.api.context.ContextAppendParams;
+import dev.lightspeed.api.context.ContextAppendResponse;
+import dev.lightspeed.api.context.ContextAppendResult;
+import dev.lightspeed.api.context.ContextAppendStatus;
+import dev.lightspeed.api.context.ContextCompactParams;
+import dev.lightspeed.api.context.ContextCompactResponse;
+import dev.lightspeed.api.context.ContextEntryInputView;
+import dev.lightspeed.api.context.ContextEntryKindView;
+import dev.lightspeed.api.context.ContextEntryView;
+import dev.lightspeed.api.context.ContextMessageRoleView;
+import dev.lightspeed.api.context.ContextRemoveParams;
+import dev.lightspeed.api.context.ContextRemoveResponse;
+import dev.lightspeed.api.context.ContextRemoveResult;
+import dev.lightspeed.api.context.ContextRemoveStatus;
+import dev.lightspeed.api.context.ContextView;
+import dev.lightspeed.api.context.TokenEstimateQualityView;
+import dev.lightspeed.api.context.TokenEstimateView;
+import dev.lightspeed.api.events.EventCursor;
+import dev.lightspeed.api.events.EventJoinsView;
+import dev.lightspeed.api.events.EventLogGap;
+import dev.lightspeed.api.events.SessionEventView;
+import dev.lightspeed.api.events.SessionEventsReadParams;
+import dev.lightspeed.api.events.SessionEventsReadResponse;
+import dev.lightspeed.api.initialize.ClientCapabilities;
+import dev.lightspeed.api.initialize.ClientInfo;
+import dev.lightspeed.api.initialize.InitializeParams;
+import dev.lightspeed.api.initialize.InitializeResponse;
+import dev.lightspeed.api.initialize.ServerCapabilities;
+import dev.lightspeed.api.initialize.ServerInfo;
+import dev.lightspeed.api.input.InputAdmissionFailureKind;
+import dev.lightspeed.api.input.InputAdmissionFailureView;
+import dev.lightspeed.api.input.InputItem;
+import dev.lightspeed.api.input.MediaKind;
+import dev.lightspeed.api.models.ModelCapabilitiesView;
+import dev.lightspeed.api.models.ModelConfig;
+import dev.lightspeed.api.models.ModelListParams;
+import dev.lightspeed.api.models.ModelListResponse;
+import dev.lightspeed.api.models.ModelProviderCredentialSource;
+import dev.lightspeed.api.models.ModelProviderCredentialStatus;
+import dev.lightspeed.api.models.ModelProviderDiscoveryView;
+import dev.lightspeed.api.models.ModelSource;
+import dev.lightspeed.api.models.ModelView;
+import dev.lightspeed.api.run.RunCancelParams;
+import dev.lightspeed.api.run.RunCancelResponse;
+import dev.lightspeed.api.run.RunLimitsConfig;
+import dev.lightspeed.api.run.RunStartConfig;
+import dev.lightspeed.api.run.RunStartParams;
+import dev.lightspeed.api.run.RunStartResponse;
+import dev.lightspeed.api.run.RunStartSource;
+import dev.lightspeed.api.run.RunStatus;
+import dev.lightspeed.api.run.RunSteerParams;
+import dev.lightspeed.api.run.RunSteerResponse;
+import dev.lightspeed.api.run.RunTerminalNotificationInput;
+import dev.lightspeed.api.run.RunView;
+import dev.lightspeed.api.session.ActiveToolsView;
+import dev.lightspeed.api.session.ProfileSource;
+import dev.lightspeed.api.session.SessionCloseParams;
+import dev.lightspeed.api.session.SessionCloseResponse;
+import dev.lightspeed.api.session.SessionConfigPutParams;
+import dev.lightspeed.api.session.SessionConfigPutResponse;
+import dev.lightspeed.api.session.SessionDeleteParams;
+import dev.lightspeed.api.session.SessionDeleteResponse;
+import dev.lightspeed.api.session.SessionLifecycleStatus;
+import dev.lightspeed.api.session.SessionListParams;
+import dev.lightspeed.api.session.SessionListResponse;
+import dev.lightspeed.api.session.SessionReadParams;
+import dev.lightspeed.api.session.SessionReadResponse;
+import dev.lightspeed.api.session.SessionRenameParams;
+import dev.lightspeed.api.session.SessionRenameResponse;
+import dev.lightspeed.api.session.SessionStartParams;
+import dev.lightspeed.api.session.SessionStartResponse;
+import dev.lightspeed.api.session.SessionStatus;
+import dev.lightspeed.api.session.SessionSummaryView;
+import dev.lightspeed.api.session.SessionView;
+import dev.lightspeed.api.session.ToolParallelismView;
+import dev.lightspeed.api.session.ToolView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Realistic instances of every wire type: for each served method a full params, a minimal params and a
+ * result, plus the views in their fullest and barest forms. Shared through the test-jar so server tests can
+ * start from values the contract is known to accept.
+ */
+public final class Samples {
+  private Samples() {}
+
+  public static final String SESSION_ID = "ses_01JD5Q8Z3N7W";
+  public static final String RUN_ID = "run_01JD5QA4M2KX";
+  public static final String TURN_ID = "turn_01JD5QA4Q0";
+  public static final String BLOB_REF = "blob:sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  public static final long CREATED_AT_MS = 1_764_000_000_000L;
+
+  /** {@return {@code json} parsed with {@link ApiJson} as an object tree} */
+  public static ObjectNode json(String json) {
+    try {
+      return (ObjectNode) ApiJson.mapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(json, e);
+    }
+  }
+
+  // ---- views ---------------------------------------------------------------------------------------------
+
+  public static ModelConfig modelConfig() {
+    return new ModelConfig("openai", "openai-responses", "gpt-5.1");
+  }
+
+  /** A {@code SessionConfig} document: a model and a context policy. */
+  public static ObjectNode sessionConfig() {
+    return json("{\"model\":{\"providerId\":\"openai\",\"apiKind\":\"openai-responses\",\"model\":\"gpt-5.1\"},"
+        + "\"generation\":{\"maxOutputTokens\":4096,\"reasoningEffort\":\"medium\"}}");
+  }
+
+  public static TokenEstimateView tokenEstimate() {
+    return new TokenEstimateView(12, TokenEstimateQualityView.ESTIMATED);
+  }
+
+  public static ContextEntryView userMessage() {
+    return new ContextEntryView(
+        "ent_0001",
+        new ContextEntryKindView.Message(ContextMessageRoleView.USER),
+        BLOB_REF,
+        "run." + RUN_ID + ".input.0",
+        "Summarise the failing test.",
+        "Summarise the failing test.",
+        "text/plain",
+        null,
+        null,
+        tokenEstimate(),
+        json("{\"type\":\"runInput\",\"runId\":\"" + RUN_ID + "\",\"inputIndex\":0}"),
+        null);
+  }
+
+  public static ContextEntryView assistantMessage() {
+    return new ContextEntryView("ent_0004", new ContextEntryKindView.Message(ContextMessageRoleView.ASSISTANT),
+        BLOB_REF, null, "The assertion compares ids in the wrong order.", "The assertion compares ids…", null,
+        "msg_68a1", "message", new TokenEstimateView(9, TokenEstimateQualityView.PROVIDER_COUNTED),
+        json("{\"type\":\"assistantOutput\",\"runId\":\"" + RUN_ID + "\",\"turnId\":\"" + TURN_ID + "\"}"), null);
+  }
+
+  public static ContextEntryView toolCall() {
+    return new ContextEntryView("ent_0002", new ContextEntryKindView.ToolCall("call_1", "read_file"), BLOB_REF,
+        null, "{\"path\":\"src/test/FooTest.java\"}", null, null, "fc_1", "function_call", null,
+        json("{\"type\":\"assistantOutput\",\"runId\":\"" + RUN_ID + "\",\"turnId\":\"" + TURN_ID + "\"}"),
+        json("{\"summary\":{\"group\":\"explore\",\"verb\":\"Read\",\"target\":\"src/test/FooTest.java\"},"
+            + "\"toolName\":\"read_file\",\"status\":\"succeeded\",\"arguments\":\"{}\",\"isError\":false}"));
+  }
+
+  public static ContextEntryView toolResult() {
+    return new ContextEntryView("ent_0003", new ContextEntryKindView.ToolResult("call_1", false), BLOB_REF, null,
+        "class FooTest {}", null, null, null, null, null,
+        json("{\"type\":\"tool\",\"runId\":\"" + RUN_ID + "\",\"turnId\":\"" + TURN_ID + "\",\"batchId\":\"tb_1\"}"),
+        null);
+  }
+
+  /** One entry of every {@link ContextEntryKindView} variant, with only the required members. */
+  public static List<ContextEntryView> entryOfEveryKind() {
+    List<ContextEntryKindView> kinds = List.of(
+        new ContextEntryKindView.Message(ContextMessageRoleView.USER),
+        new ContextEntryKindView.Instructions(),
+        new ContextEntryKindView.VfsCatalog(),
+        new ContextEntryKindView.SkillCatalog(),
+        new ContextEntryKindView.SkillActivation("builtin", "pdf"),
+        new ContextEntryKindView.ToolCall("call_2", "shell"),
+        new ContextEntryKindView.ToolResult("call_2", true),
+        new ContextEntryKindView.ReasoningState(),
+        new ContextEntryKindView.ProviderOpaque());
+    return kinds.stream().map(k -> ContextEntryView.of("ent_k" + k.getClass().getSimpleName(), k, BLOB_REF)).toList();
+  }
+
+  public static ContextView context() {
+    return new ContextView(7, List.of(userMessage(), toolCall(), toolResult(), assistantMessage()));
+  }
+
+  public static ObjectNode toolBatch() {
+    return json("{\"id\":\"tb_1\",\"turnId\":\"" + TURN_ID + "\",\"status\":\"succeeded\",\"calls\":[{"
+        + "\"callId\":\"call_1\",\"toolName\":\"read_file\",\"argumentsRef\":\"" + BLOB_REF + "\","
+        + "\"status\":\"succeeded\",\"arguments\":\"{}\",\"output\":\"class FooTest {}\",\"isError\":false,"
+        + "\"effects\":[{\"kind\":\"vfs.read\",\"data\":{\"path\":\"src/test/FooTest.java\"}}]}]}");
+  }
+
+  public static RunView run() {
+    return new RunView(RUN_ID, RunStatus.COMPLETED,
+        RunStartSource.input(InputItem.text("Summarise the failing test.")),
+        List.of(userMessage(), toolCall(), toolResult(), assistantMessage()), List.of(toolBatch()));
+  }
+
+  public static RunView queuedRun() {
+    return new RunView("run_01JD5QB000", RunStatus.QUEUED, RunStartSource.context("notes.todo"), null, null);
+  }
+
+  public static ActiveToolsView activeTools() {
+    return new ActiveToolsView(3, List.of(
+        new ToolView("read_file", json("{\"type\":\"function\",\"inputSchemaRef\":\"" + BLOB_REF + "\",\"strict\":true}"),
+            ToolParallelismView.PARALLEL_SAFE),
+        new ToolView("shell", json("{\"type\":\"function\",\"inputSchemaRef\":\"" + BLOB_REF + "\"}"),
+            ToolParallelismView.EXCLUSIVE)));
+  }
+
+  public static SessionView session() {
+    return new SessionView(SESSION_ID, "Fix flaky test", SessionStatus.ACTIVE, false, 2, sessionConfig(),
+        CREATED_AT_MS, CREATED_AT_MS + 42_000, context(), activeTools(), List.of(run(), queuedRun()), "env_local",
+        null);
+  }
+
+  public static SessionView minimalSession() {
+    return new SessionView(SESSION_ID, null, SessionStatus.NOT_LOADED, false, 0, null, CREATED_AT_MS, CREATED_AT_MS,
+        new ContextView(0, null), null, null, null, null);
+  }
+
+  public static SessionSummaryView summary() {
+    return new SessionSummaryView(SESSION_ID, "Fix flaky test", SessionLifecycleStatus.OPEN, false, CREATED_AT_MS,
+        CREATED_AT_MS + 42_000);
+  }
+
+  public static SessionEventView event() {
+    return new SessionEventView(new EventCursor(41), SESSION_ID, CREATED_AT_MS + 41_000,
+        new EventJoinsView(RUN_ID, null, null, null, "sub_7", null),
+        json("{\"type\":\"runCompleted\",\"runId\":\"" + RUN_ID + "\",\"outputRef\":\"" + BLOB_REF + "\"}"));
+  }
+
+  public static SessionEventView contextEvent() {
+    ObjectNode kind = json("{\"type\":\"contextEntriesApplied\",\"baseRevision\":6,\"revision\":7}");
+    kind.set("entries", ApiJson.toTree(List.of(assistantMessage())));
+    return new SessionEventView(new EventCursor(42), SESSION_ID, CREATED_AT_MS + 41_500,
+        new EventJoinsView(RUN_ID, TURN_ID, null, null, null, null), kind);
+  }
+
+  public static ContextEntryInputView entryInput() {
+    return new ContextEntryInputView(new ContextEntryKindView.Message(ContextMessageRoleView.USER), BLOB_REF,
+        "Project notes", "text/markdown", null, null, tokenEstimate());
+  }
+
+  public static InputAdmissionFailureView admissionFailure() {
+    return new InputAdmissionFailureView(InputAdmissionFailureKind.BLOB_MISSING, "blob " + BLOB_REF + " is not stored");
+  }
+
+  public static ModelView model() {
+    return new ModelView("openai", "openai-responses", "gpt-5.1", "GPT-5.1",
+        new ModelCapabilitiesView(400_000L, 128_000L, true, List.of("low", "medium", "high")), ModelSource.PROVIDER,
+        CREATED_AT_MS, 1_762_000_000_000L);
+  }
+
+  public static ModelProviderDiscoveryView provider() {
+    return new ModelProviderDiscoveryView("openai", List.of("openai-responses", "openai-chat-completions"),
+        ModelProviderCredentialStatus.CONFIGURED, ModelProviderCredentialSource.DEPLOYMENT, CREATED_AT_MS, null);
+  }
+
+  public static ModelProviderDiscoveryView failedProvider() {
+    return new ModelProviderDiscoveryView("anthropic", List.of("anthropic-messages"),
+        ModelProviderCredentialStatus.MISSING, ModelProviderCredentialSource.NONE, null, "no ANTHROPIC_API_KEY");
+  }
+
+  /** Every input item variant, fullest first. */
+  public static List<InputItem> inputItems() {
+    return List.of(
+        InputItem.text("Summarise the failing test."),
+        new InputItem.TextRef(BLOB_REF),
+        new InputItem.Media(BLOB_REF, "image/png", MediaKind.IMAGE, "screenshot.png"),
+        new InputItem.Media(BLOB_REF, "application/pdf", MediaKind.DOCUMENT, null));
+  }
+
+  // ---- per method ----------------------------------------------------------------------------------------
+
+  /** One served method's sample values. */
+  public record MethodSample(String method, Object params, Object minimalParams, Object result) {
+    @Override
+    public String toString() {
+      return method;
+    }
+  }
+
+  /** {@return a sample for each of {@link Methods#ALL}, in that order} */
+  public static List<MethodSample> methods() {
+    Map<String, MethodSample> byMethod = Map.ofEntries(
+        sample(Methods.INITIALIZE,
+            new InitializeParams(new ClientInfo("lightspeed-cli", "0.1.0"), new ClientCapabilities(false)),
+            new InitializeParams(null, null),
+            new InitializeResponse(Protocol.VERSION, new ServerInfo("lightspeed", "0.1.0-SNAPSHOT"),
+                new ServerCapabilities(false, true, true, true))),
+        sample(Methods.SESSION_START,
+            new SessionStartParams(SESSION_ID, "Fix flaky test", sessionConfig(), new ProfileSource.Named("coder")),
+            SessionStartParams.empty(),
+            new SessionStartResponse(minimalSession())),
+        sample(Methods.SESSION_READ, new SessionReadParams(SESSION_ID), new SessionReadParams(SESSION_ID),
+            new SessionReadResponse(session())),
+        sample(Methods.SESSION_LIST, new SessionListParams("c2Vz", 20L), new SessionListParams(null, null),
+            new SessionListResponse(List.of(summary()), "c2VzXzAy")),
+        sample(Methods.SESSION_CONFIG_PUT, new SessionConfigPutParams(SESSION_ID, sessionConfig(), 1L),
+            new SessionConfigPutParams(SESSION_ID, json("{}"), null), new SessionConfigPutResponse(session())),
+        sample(Methods.SESSION_RENAME, new SessionRenameParams(SESSION_ID, "Flaky test"),
+            new SessionRenameParams(SESSION_ID, null), new SessionRenameResponse(summary())),
+        sample(Methods.SESSION_CLOSE, new SessionCloseParams(SESSION_ID, true), new SessionCloseParams(SESSION_ID, false),
+            new SessionCloseResponse(minimalSession())),
+        sample(Methods.SESSION_DELETE, new SessionDeleteParams(SESSION_ID), new SessionDeleteParams(SESSION_ID),
+            new SessionDeleteResponse(new SessionSummaryView(SESSION_ID, null, SessionLifecycleStatus.CLOSED, false,
+                CREATED_AT_MS, CREATED_AT_MS + 90_000))),
+        sample(Methods.EVENTS_READ, new SessionEventsReadParams(SESSION_ID, new EventCursor(40), 100L, 25_000L),
+            new SessionEventsReadParams(SESSION_ID, null, null, null),
+            new SessionEventsReadResponse(List.of(event(), contextEvent()), new EventCursor(42), new EventCursor(42),
+                true, new EventLogGap(new EventCursor(3), new EventCursor(40), new EventCursor(41)))),
+        sample(Methods.CONTEXT_APPEND,
+            new ContextAppendParams(SESSION_ID, List.of(
+                new ContextAppendEntry("notes.todo", InputItem.text("Check the CI log")),
+                new ContextAppendEntry("notes.screenshot", inputItems().get(2)))),
+            new ContextAppendParams(SESSION_ID, List.of()),
+            new ContextAppendResponse(8, List.of(
+                new ContextAppendResult("notes.todo", ContextAppendStatus.APPLIED, entryInput(), null, null, null),
+                new ContextAppendResult("notes.screenshot", ContextAppendStatus.FAILED, null, admissionFailure(),
+                    null, null),
+                new ContextAppendResult("skills.pdf", ContextAppendStatus.UNCHANGED, null, null, "Use pdftotext.",
+                    false)))),
+        sample(Methods.CONTEXT_REMOVE, new ContextRemoveParams(SESSION_ID, List.of("notes.todo", "notes.gone")),
+            new ContextRemoveParams(SESSION_ID, List.of()),
+            new ContextRemoveResponse(9, List.of(
+                new ContextRemoveResult("notes.todo", ContextRemoveStatus.REMOVED, null),
+                new ContextRemoveResult("notes.gone", ContextRemoveStatus.ABSENT, null)))),
+        sample(Methods.CONTEXT_COMPACT, new ContextCompactParams(SESSION_ID), new ContextCompactParams(SESSION_ID),
+            new ContextCompactResponse(session())),
+        sample(Methods.RUN_START,
+            new RunStartParams(SESSION_ID, new RunStartSource.Input(inputItems()),
+                new RunStartConfig(modelConfig(), json("{\"maxOutputTokens\":2048,\"toolChoice\":{\"type\":\"auto\"}}"),
+                    new RunLimitsConfig(8L, 32L)),
+                "sub_7", new RunTerminalNotificationInput("tok_1")),
+            RunStartParams.of(SESSION_ID, RunStartSource.context("notes.todo")),
+            new RunStartResponse(queuedRun())),
+        sample(Methods.RUN_CANCEL, new RunCancelParams(SESSION_ID, RUN_ID), new RunCancelParams(SESSION_ID, RUN_ID),
+            new RunCancelResponse(new RunView(RUN_ID, RunStatus.CANCELLING,
+                RunStartSource.input(InputItem.text("go")), null, null))),
+        sample(Methods.RUN_STEER,
+            new RunSteerParams(SESSION_ID, RUN_ID, List.of(InputItem.text("Also check the CI log."))),
+            new RunSteerParams(SESSION_ID, RUN_ID, List.of()),
+            new RunSteerResponse("steer_1", new RunView(RUN_ID, RunStatus.RUNNING,
+                RunStartSource.input(InputItem.text("go")), null, null))),
+        sample(Methods.MODELS_LIST, new ModelListParams(true), new ModelListParams(null),
+            new ModelListResponse(List.of(model()), List.of(provider(), failedProvider()))),
+        sample(Methods.BLOBS_PUT, new BlobPutParams(List.of(new BlobPutItem("aGVsbG8="))), new BlobPutParams(null),
+            new BlobPutResponse(List.of(new BlobPutResult(BLOB_REF, 5)))),
+        sample(Methods.BLOBS_READ, new BlobReadParams(BLOB_REF), new BlobReadParams(BLOB_REF),
+            new BlobReadResponse(BLOB_REF, "aGVsbG8=", 5)),
+        sample(Methods.BLOBS_HAS, new BlobHasParams(List.of(BLOB_REF, "blob:sha256:00")), new BlobHasParams(null),
+            new BlobHasResponse(List.of(new BlobHasItem(BLOB_REF, true), new BlobHasItem("blob:sha256:00", false)))));
+    return Methods.ALL.stream().map(byMethod::get).toList();
+  }
+
+  private static Map.Entry<String, MethodSample> sample(String method, Object params, Object minimal, Object result) {
+    return Map.entry(method, new MethodSample(method, params, minimal, result));
+  }
+
+  /** {@return every view sample, keyed by the contract definition it must satisfy} */
+  public static List<Map.Entry<String, Object>> views() {
+    List<Map.Entry<String, Object>> views = new ArrayList<>(List.of(
+        Map.entry("SessionView", session()),
+        Map.entry("SessionView", minimalSession()),
+        Map.entry("SessionSummaryView", summary()),
+        Map.entry("ActiveToolsView", activeTools()),
+        Map.entry("RunView", run()),
+        Map.entry("RunView", queuedRun()),
+        Map.entry("ContextView", context()),
+        Map.entry("ContextEntryInputView", entryInput()),
+        Map.entry("TokenEstimateView", tokenEstimate()),
+        Map.entry("InputAdmissionFailureView", admissionFailure()),
+        Map.entry("SessionEventView", event()),
+        Map.entry("SessionEventView", contextEvent()),
+        Map.entry("EventCursor", new EventCursor(0)),
+        Map.entry("EventJoinsView", EventJoinsView.NONE),
+        Map.entry("EventLogGap", new EventLogGap(null, new EventCursor(10), null)),
+        Map.entry("ModelView", model()),
+        Map.entry("ModelCapabilitiesView", ModelCapabilitiesView.UNKNOWN),
+        Map.entry("ModelProviderDiscoveryView", provider()),
+        Map.entry("ModelProviderDiscoveryView", failedProvider()),
+        Map.entry("ModelConfig", modelConfig()),
+        Map.entry("RunStartSource", RunStartSource.context("a", "b")),
+        Map.entry("RunViewSource", RunStartSource.input(InputItem.text("hi"))),
+        Map.entry("ProfileSource", new ProfileSource.Named("coder")),
+        Map.entry("ProfileSource", new ProfileSource.Inline(
+            json("{\"displayName\":\"Coder\",\"instructions\":{\"type\":\"text\",\"text\":\"Be terse.\"}}"))),
+        Map.entry("ToolBatchView", toolBatch()),
+        Map.entry("SessionConfig", sessionConfig())));
+    for (ContextEntryView entry : List.of(userMessage(), assistantMessage(), toolCall(), toolResult())) {
+      views.add(Map.entry("ContextEntryView", entry));
+    }
+    for (ContextEntryView entry : entryOfEveryKind()) views.add(Map.entry("ContextEntryView", entry));
+    for (InputItem item : inputItems()) views.add(Map.entry("InputItem", item));
+    return views;
+  }
+}
