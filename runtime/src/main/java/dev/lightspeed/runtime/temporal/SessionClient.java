@@ -1,0 +1,98 @@
+package dev.lightspeed.runtime.temporal;
+
+import dev.lightspeed.engine.command.Command;
+import dev.lightspeed.engine.command.CommandCodec;
+import dev.lightspeed.engine.json.CanonicalJson;
+import dev.lightspeed.store.SessionId;
+import dev.lightspeed.store.UniverseId;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * How the gateway talks to session workflows: start a session's workflow if it is not running (after a
+ * restart it rehydrates from the log), submit commands and wait for durable admission, ask for status.
+ * Reads of session data never come from here; they come from the store.
+ */
+public final class SessionClient {
+  private static final int START_ATTEMPTS = 5;
+
+  private final WorkflowClient client;
+  private final String taskQueue;
+  private final WorkflowTuning tuning;
+
+  public SessionClient(WorkflowClient client, String taskQueue, WorkflowTuning tuning) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.taskQueue = Objects.requireNonNull(taskQueue, "taskQueue");
+    this.tuning = Objects.requireNonNull(tuning, "tuning");
+  }
+
+  /**
+   * Submits {@code command} and returns once it is admitted and its events are committed, or rejected.
+   *
+   * @param requestId identifies this submission (retrying with the same id is answered once), or null
+   * @throws SessionBootstrapException when the session's workflow cannot start or rehydrate
+   */
+  public AdmissionOutcome submit(UniverseId universe, SessionId session, Command command, String requestId) {
+    AdmissionRequest request = new AdmissionRequest(requestId == null ? UUID.randomUUID().toString() : requestId,
+        CanonicalJson.write(CommandCodec.encode(command)));
+    RuntimeException last = null;
+    for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+      ensureRunning(universe, session);
+      SessionWorkflow workflow = client.newWorkflowStub(SessionWorkflow.class, TemporalNames.workflowId(universe.value(), session.value()));
+      try {
+        return workflow.submit(request);
+      } catch (WorkflowNotFoundException e) {
+        last = e; // the execution ended between the start and the update (closed, or continued): start again
+      } catch (WorkflowUpdateException e) {
+        if (bootstrapFailure(e).isPresent()) throw new SessionBootstrapException(session.value(), bootstrapFailure(e).get(), e);
+        last = e;
+      }
+    }
+    throw new SessionBootstrapException(session.value(), "the session workflow did not accept the command: " + last.getMessage(), last);
+  }
+
+  /** {@return the workflow's status, or empty when it is not running} */
+  public Optional<WorkflowStatus> status(UniverseId universe, SessionId session) {
+    try {
+      SessionWorkflow workflow = client.newWorkflowStub(SessionWorkflow.class, TemporalNames.workflowId(universe.value(), session.value()));
+      return Optional.of(workflow.status());
+    } catch (WorkflowNotFoundException e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Starts the session's workflow unless it is already running. */
+  public void ensureRunning(UniverseId universe, SessionId session) {
+    String id = TemporalNames.workflowId(universe.value(), session.value());
+    SessionWorkflow stub = client.newWorkflowStub(SessionWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(id)
+        .setTaskQueue(taskQueue)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+        .build());
+    try {
+      WorkflowClient.start(stub::run, new SessionWorkflowInput(universe.value(), session.value(), tuning, null));
+    } catch (WorkflowExecutionAlreadyStarted running) {
+      // the usual case
+    }
+  }
+
+  private static Optional<String> bootstrapFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure app && (Failures.SESSION_NOT_FOUND.equals(app.getType()) || Failures.STATE_TOO_LARGE.equals(app.getType())
+          || Failures.LOG_CORRUPTED.equals(app.getType()))) {
+        return Optional.of(app.getOriginalMessage());
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.lightspeed.runtime.temporal;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A worker process's share of the hosted runtime: polls the task queue, runs session workflows on virtual
+ * threads with a workflow cache sized for thousands of parked sessions, and runs their activities.
+ */
+public final class SessionWorker implements AutoCloseable {
+  /** Sticky-cached workflows per worker; an idle session costs little, and evicted ones replay on demand. */
+  public static final int WORKFLOW_CACHE_SIZE = 10_000;
+
+  private final WorkerFactory factory;
+
+  private SessionWorker(WorkerFactory factory) {
+    this.factory = factory;
+  }
+
+  /** Registers the session workflow and its activities on {@code taskQueue} and starts polling. */
+  public static SessionWorker start(WorkflowClient client, String taskQueue, SessionActivities activities, RunAborts aborts) {
+    Objects.requireNonNull(activities, "activities");
+    WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+        .setUsingVirtualWorkflowThreads(true)
+        .setWorkflowCacheSize(WORKFLOW_CACHE_SIZE)
+        .setMaxWorkflowThreadCount(WORKFLOW_CACHE_SIZE * 2)
+        .build());
+    Worker worker = factory.newWorker(taskQueue, WorkerOptions.newBuilder()
+        .setUsingVirtualThreads(true)
+        .setMaxConcurrentActivityExecutionSize(1_000)
+        .setMaxConcurrentLocalActivityExecutionSize(200)
+        .build());
+    worker.registerWorkflowImplementationTypes(SessionWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities, new AbortActivitiesImpl(aborts));
+    factory.start();
+    return new SessionWorker(factory);
+  }
+
+  /**
+   * Stops polling and lets in-flight activities finish for up to {@code grace}; what is still running after
+   * that is abandoned to Temporal, which retries it elsewhere once its heartbeat times out.
+   */
+  public void shutdown(Duration grace) {
+    factory.shutdown();
+    try {
+      factory.awaitTermination(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (RuntimeException ignored) {
+      // fall through to a hard stop
+    }
+    factory.shutdownNow();
+  }
+
+  @Override
+  public void close() {
+    shutdown(Duration.ofSeconds(10));
+  }
+}
