@@ -10,6 +10,8 @@ public final class Failures {
   public static final String LOG_CORRUPTED = "LogCorrupted";
   /** A provider error worth retrying (rate limit, overload, server error, broken stream). */
   public static final String PROVIDER_TRANSIENT = "ProviderTransient";
+  /** An effect stopped early without being asked to (a worker shutting down); retrying runs it again. */
+  public static final String EFFECT_INTERRUPTED = "EffectInterrupted";
   /** The append raced another writer; the workflow must reload. */
   public static final String APPEND_CONFLICT = "AppendConflict";
 

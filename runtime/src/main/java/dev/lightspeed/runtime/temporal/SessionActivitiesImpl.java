@@ -126,6 +126,7 @@ public final class SessionActivitiesImpl implements SessionActivities {
         throw transientFailure(e);
       }
     });
+    if (result instanceof GenerationResult.Cancelled && stillWanted(universe, session, run, watch)) throw interrupted("the model call");
     return EffectCodec.generation(run, result);
   }
 
@@ -170,7 +171,21 @@ public final class SessionActivitiesImpl implements SessionActivities {
     ToolBatchRequest request = new ToolBatchRequest(run, turn, batch, List.of(call));
     ToolCallResult result = Heartbeating.run(() -> aborts.isAborted(universe, session, run), watch::ended,
         aborted -> tools.invoke(request, call, new EffectContext(universe, session, run, aborted)));
+    if (result.outcome() == CallOutcome.CANCELLED && stillWanted(universe, session, run, watch)) throw interrupted("tool " + call.call().name());
     return EffectCodec.toolResult(run, turn, result);
+  }
+
+  /**
+   * An effect that stopped early although nobody asked (the worker is shutting down and interrupted it) must
+   * not report "cancelled" for a run that goes on: the attempt fails instead and Temporal runs it again.
+   */
+  private boolean stillWanted(String universe, String session, long run, RunWatch watch) {
+    return !aborts.isAborted(universe, session, run) && !watch.ended();
+  }
+
+  private static ApplicationFailure interrupted(String what) {
+    return ApplicationFailure.newFailure(what + " was interrupted before it finished (the worker is stopping); it will run again",
+        Failures.EFFECT_INTERRUPTED);
   }
 
   private static ApplicationFailure transientFailure(ProviderException e) {

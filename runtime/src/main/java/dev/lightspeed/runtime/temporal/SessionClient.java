@@ -5,13 +5,21 @@ import dev.lightspeed.engine.command.CommandCodec;
 import dev.lightspeed.engine.json.CanonicalJson;
 import dev.lightspeed.store.SessionId;
 import dev.lightspeed.store.UniverseId;
+import com.google.protobuf.ByteString;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.filter.v1.WorkflowTypeFilter;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -84,6 +92,48 @@ public final class SessionClient {
     } catch (WorkflowExecutionAlreadyStarted running) {
       // the usual case
     }
+  }
+
+  /**
+   * Restarts every open session workflow on this task queue from its event log, and {@return how many}.
+   * For a worker taking over from one that died while the Temporal service lived on, when that service is
+   * the embedded one: it cannot move a dead worker's sticky workflow tasks to a new worker, so those
+   * sessions would wait forever. Terminating is safe because the log is authoritative: the new execution
+   * rehydrates from it, and a stale execution's late append would conflict on the log's head. Call it
+   * before the new worker starts polling, so no attempt of the old executions' effects runs again.
+   */
+  public int adoptOpenSessions() {
+    WorkflowServiceStubs service = client.getWorkflowServiceStubs();
+    String namespace = client.getOptions().getNamespace();
+    List<WorkflowExecutionInfo> open = new ArrayList<>();
+    ByteString page = ByteString.EMPTY;
+    do {
+      ListOpenWorkflowExecutionsResponse response = service.blockingStub().listOpenWorkflowExecutions(
+          ListOpenWorkflowExecutionsRequest.newBuilder()
+              .setNamespace(namespace)
+              .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(SessionWorkflow.class.getSimpleName()))
+              .setNextPageToken(page)
+              .build());
+      open.addAll(response.getExecutionsList());
+      page = response.getNextPageToken();
+    } while (!page.isEmpty());
+    int adopted = 0;
+    for (WorkflowExecutionInfo info : open) {
+      // Filter here too: not every server honours the type filter or reports the task queue.
+      if (!SessionWorkflow.class.getSimpleName().equals(info.getType().getName())) continue;
+      if (!info.getTaskQueue().isEmpty() && !taskQueue.equals(info.getTaskQueue())) continue;
+      String id = info.getExecution().getWorkflowId();
+      int slash = id.indexOf('/');
+      if (slash <= 0) continue;
+      try {
+        client.newUntypedWorkflowStub(id).terminate("adopted by a new worker: the session rehydrates from its event log");
+      } catch (WorkflowNotFoundException gone) {
+        // ended on its own meanwhile
+      }
+      ensureRunning(UniverseId.of(id.substring(0, slash)), SessionId.of(id.substring(slash + 1)));
+      adopted++;
+    }
+    return adopted;
   }
 
   private static Optional<String> bootstrapFailure(Throwable e) {

@@ -7,6 +7,7 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A worker process's share of the hosted runtime: polls the task queue, runs session workflows on virtual
@@ -24,6 +25,16 @@ public final class SessionWorker implements AutoCloseable {
 
   /** Registers the session workflow and its activities on {@code taskQueue} and starts polling. */
   public static SessionWorker start(WorkflowClient client, String taskQueue, SessionActivities activities, RunAborts aborts) {
+    SessionWorker worker = create(client, taskQueue, activities, aborts);
+    worker.start();
+    return worker;
+  }
+
+  /**
+   * Registers the session workflow and its activities on {@code taskQueue} without polling yet, so the
+   * caller can first {@link SessionClient#adoptOpenSessions adopt} sessions a dead worker left behind.
+   */
+  public static SessionWorker create(WorkflowClient client, String taskQueue, SessionActivities activities, RunAborts aborts) {
     Objects.requireNonNull(activities, "activities");
     WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
         .setUsingVirtualWorkflowThreads(true)
@@ -37,8 +48,12 @@ public final class SessionWorker implements AutoCloseable {
         .build());
     worker.registerWorkflowImplementationTypes(SessionWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities, new AbortActivitiesImpl(aborts));
-    factory.start();
     return new SessionWorker(factory);
+  }
+
+  /** Starts polling the task queue. */
+  public void start() {
+    factory.start();
   }
 
   /**
@@ -48,7 +63,7 @@ public final class SessionWorker implements AutoCloseable {
   public void shutdown(Duration grace) {
     factory.shutdown();
     try {
-      factory.awaitTermination(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      factory.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException ignored) {
       // fall through to a hard stop
     }

@@ -12,6 +12,12 @@ import dev.lightspeed.engine.log.LogEntry;
 import dev.lightspeed.engine.run.InputItem;
 import dev.lightspeed.engine.run.RunOutcome;
 import dev.lightspeed.engine.session.SessionState;
+import dev.lightspeed.llm.LiveListener;
+import dev.lightspeed.llm.LlmServices;
+import dev.lightspeed.llm.RetryPolicy;
+import dev.lightspeed.llm.config.KeyRing;
+import dev.lightspeed.llm.config.ProviderConfig;
+import dev.lightspeed.llm.config.ProviderRegistry;
 import dev.lightspeed.store.SessionId;
 import dev.lightspeed.store.UniverseId;
 import dev.lightspeed.store.blob.BlobStore;
@@ -19,6 +25,7 @@ import dev.lightspeed.store.log.LogPage;
 import dev.lightspeed.store.log.SessionLog;
 import dev.lightspeed.store.memory.InMemoryBlobStore;
 import dev.lightspeed.store.memory.InMemorySessionLog;
+import dev.lightspeed.testkit.provider.FakeProviderServer;
 import dev.lightspeed.testkit.scripted.ScriptedModel;
 import dev.lightspeed.testkit.scripted.ScriptedTools;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +34,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -39,6 +48,7 @@ final class HostedHarness implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(30);
   static final UniverseId U = UniverseId.DEFAULT;
   static final String MODEL = "{\"model\":{\"providerId\":\"scripted\",\"apiKind\":\"openai:responses\",\"model\":\"m\"}}";
+  static final String OPENAI = "{\"model\":{\"providerId\":\"openai\",\"apiKind\":\"openai:responses\",\"model\":\"gpt-test\"}}";
   static final WorkflowTuning FAST = WorkflowTuning.DEFAULT.withLlmRetry(50, 200, 4).withHeartbeatTimeoutMs(2_000).withForceCancelAfterMs(60_000);
   private static final String KIND_PREFIX = "lightspeed.core.";
 
@@ -52,12 +62,12 @@ final class HostedHarness implements AutoCloseable {
   private SessionWorker worker;
   private final LlmPort llm;
 
-  private HostedHarness(WorkflowTuning tuning, Function<ScriptedModel, LlmPort> llm, SessionLog log, BlobStore blobs) {
+  private HostedHarness(WorkflowTuning tuning, BiFunction<ScriptedModel, BlobStore, LlmPort> llm, SessionLog log, BlobStore blobs) {
     this.log = log;
     this.blobs = blobs;
     this.model = new ScriptedModel(blobs);
     this.tools = new ScriptedTools(blobs);
-    this.llm = llm.apply(model);
+    this.llm = llm.apply(model, blobs);
     this.temporal = EmbeddedTemporal.start("127.0.0.1", 0);
     this.client = new SessionClient(temporal.client(), TemporalNames.TASK_QUEUE, tuning);
     startWorker();
@@ -68,11 +78,21 @@ final class HostedHarness implements AutoCloseable {
   }
 
   static HostedHarness start(WorkflowTuning tuning, Function<ScriptedModel, LlmPort> llm) {
-    return new HostedHarness(tuning, llm, new InMemorySessionLog(InstantSource.system()), new InMemoryBlobStore());
+    return new HostedHarness(tuning, (m, b) -> llm.apply(m), new InMemorySessionLog(InstantSource.system()), new InMemoryBlobStore());
   }
 
+  /** A harness whose model is the real OpenAI Responses adapter talking to {@code provider} (key {@code sk-test}). */
+  static HostedHarness withProvider(WorkflowTuning tuning, FakeProviderServer provider) {
+    ProviderRegistry providers = ProviderRegistry.of(new ProviderConfig("openai", provider.url("/v1"), KeyRing.parse("sk-test"), Map.of()));
+    return new HostedHarness(tuning, (m, blobs) -> LlmServices.create(providers, blobs, RetryPolicy.DEFAULT, LiveListener.NONE),
+        new InMemorySessionLog(InstantSource.system()), new InMemoryBlobStore());
+  }
+
+  /** Starts a worker; like a real replacement worker on the embedded service, it first adopts orphaned sessions. */
   void startWorker() {
-    worker = SessionWorker.start(temporal.client(), TemporalNames.TASK_QUEUE, new SessionActivitiesImpl(log, blobs, llm, tools, aborts), aborts);
+    worker = SessionWorker.create(temporal.client(), TemporalNames.TASK_QUEUE, new SessionActivitiesImpl(log, blobs, llm, tools, aborts), aborts);
+    client.adoptOpenSessions();
+    worker.start();
   }
 
   /** Stops the worker abruptly, as a crash would: activities in flight are abandoned to Temporal. */

@@ -47,6 +47,21 @@ class HostedRunTest {
   }
 
   @Test
+  void aThirtyRoundRunCompletes() {
+    SessionId s = h.open("run-30", MODEL);
+    h.installTools(s);
+    for (int i = 0; i < 30; i++) h.model.callTools(call("echo", "{\"round\":" + i + "}"));
+    h.model.reply("thirty rounds later");
+
+    RunOutcome outcome = h.outcome(s, h.startRun(s, "sub-30", "keep going"));
+
+    assertThat(outcome.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(h.text(outcome.output().orElseThrow())).isEqualTo("thirty rounds later");
+    assertThat(h.kinds(s).stream().filter(k -> k.equals("tool.batch_completed")).count()).isEqualTo(30);
+    assertThat(h.kinds(s).stream().filter(k -> k.equals("turn.completed")).count()).isEqualTo(31);
+  }
+
+  @Test
   void aRetriedSubmissionIsAdmittedOnceAndQueuedRunsRunInOrder() {
     SessionId s = h.open("run-queue", MODEL);
     h.model.reply("one").reply("two").reply("three");
