@@ -72,6 +72,7 @@ public final class SessionWorkflowImpl implements SessionWorkflow {
   private String session;
 
   private SessionActivities store;
+  private SessionActivities localStore;
   private SessionActivities llm;
   private SessionActivities tools;
   private SessionActivities tryOnceTools;
@@ -229,7 +230,7 @@ public final class SessionWorkflowImpl implements SessionWorkflow {
   private void append(Action.AppendEvents append) {
     List<String> entries = new ArrayList<>(append.entries().size());
     for (NewEntry e : append.entries()) entries.add(SessionActivitiesImpl.entryText(e));
-    store.appendEvents(universe, session, append.expectedHead(), entries);
+    localStore.appendEvents(universe, session, append.expectedHead(), entries);
     List<LogEntry> committed = new ArrayList<>(entries.size());
     long seq = append.expectedHead();
     for (NewEntry e : append.entries()) committed.add(e.at(++seq));
@@ -356,7 +357,7 @@ public final class SessionWorkflowImpl implements SessionWorkflow {
 
   private BlobRef reasonBlob(String message) {
     String json = CanonicalJson.write(Json.Obj.builder().put("error", message).build());
-    return BlobRef.parse(store.putBlob(universe, json));
+    return BlobRef.parse(localStore.putBlob(universe, json));
   }
 
   private static boolean cancelled(RuntimeException failure) {
@@ -409,13 +410,20 @@ public final class SessionWorkflowImpl implements SessionWorkflow {
    * ended in the log and stops before calling the provider.
    */
   private void stubs(WorkflowTuning tuning) {
+    RetryOptions storeRetry = RetryOptions.newBuilder()
+        .setInitialInterval(Duration.ofMillis(500))
+        .setMaximumInterval(Duration.ofSeconds(30))
+        .setDoNotRetry(Failures.SESSION_NOT_FOUND, Failures.STATE_TOO_LARGE, Failures.LOG_CORRUPTED, Failures.APPEND_CONFLICT)
+        .build();
     store = Workflow.newActivityStub(SessionActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(60))
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofMillis(500))
-            .setMaximumInterval(Duration.ofSeconds(30))
-            .setDoNotRetry(Failures.SESSION_NOT_FOUND, Failures.STATE_TOO_LARGE, Failures.LOG_CORRUPTED, Failures.APPEND_CONFLICT)
-            .build())
+        .setRetryOptions(storeRetry)
+        .build());
+    // Appends and blob writes are short, idempotent store calls: as local activities they run inside the
+    // workflow task (one marker in history, no round trip through the task queue), halving a turn's latency.
+    localStore = Workflow.newLocalActivityStub(SessionActivities.class, LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(60))
+        .setRetryOptions(storeRetry)
         .build());
     Duration heartbeat = Duration.ofMillis(tuning.heartbeatTimeoutMs());
     llm = Workflow.newActivityStub(SessionActivities.class, ActivityOptions.newBuilder()
