@@ -1,0 +1,146 @@
+package dev.lightspeed.server;
+
+import dev.lightspeed.engine.json.Json;
+import dev.lightspeed.llm.http.ProviderHttp;
+import dev.lightspeed.llm.models.ModelCatalog;
+import dev.lightspeed.runtime.temporal.RunAborts;
+import dev.lightspeed.runtime.temporal.SessionActivitiesImpl;
+import dev.lightspeed.runtime.temporal.SessionClient;
+import dev.lightspeed.runtime.temporal.SessionWorker;
+import dev.lightspeed.runtime.temporal.WorkflowTuning;
+import dev.lightspeed.server.events.AppendSignal;
+import dev.lightspeed.server.events.NotifyingSessionLog;
+import dev.lightspeed.server.health.HealthEndpoints;
+import dev.lightspeed.server.live.LiveHub;
+import dev.lightspeed.server.models.ModelMethods;
+import dev.lightspeed.server.session.FsDisplayNames;
+import dev.lightspeed.server.tools.ToolCatalog;
+import dev.lightspeed.store.UniverseId;
+import dev.lightspeed.store.blob.BlobStore;
+import dev.lightspeed.store.fs.FsBlobStore;
+import dev.lightspeed.store.fs.FsSessionLog;
+import dev.lightspeed.store.log.SessionLifecycle;
+import dev.lightspeed.store.log.SessionLog;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One server process: the file-system store under {@code LIGHTSPEED_HOME}, Temporal (embedded or a
+ * cluster), and, by {@link Role}, the gateway, the worker or both. {@link #close} shuts down in the order
+ * that loses nothing: the gateway stops taking calls, the worker lets in-flight activities finish (or
+ * hands them back to Temporal after the grace period), then Temporal stops.
+ */
+public final class LightspeedServer implements AutoCloseable {
+  /** How long {@link #close} lets in-flight activities finish before leaving them to Temporal's retries. */
+  public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  private final Role role;
+  private final TemporalConnection temporal;
+  private final Optional<SessionWorker> worker;
+  private final Optional<Gateway> gateway;
+  private boolean closed;
+
+  private LightspeedServer(Role role, TemporalConnection temporal, Optional<SessionWorker> worker, Optional<Gateway> gateway) {
+    this.role = role;
+    this.temporal = temporal;
+    this.worker = worker;
+    this.gateway = gateway;
+  }
+
+  /**
+   * Starts the parts of {@code role}.
+   *
+   * @throws ServerConfigException when the role cannot run with this configuration (a split role needs a
+   *     Temporal cluster; {@link Role#MIGRATE} is not a serving role)
+   * @throws IllegalStateException when an address is taken
+   */
+  public static LightspeedServer start(ServerConfig config, Role role, Effects effects, WorkflowTuning tuning) {
+    Objects.requireNonNull(effects, "effects");
+    if (role == Role.MIGRATE) throw new IllegalArgumentException("migrate does not serve; see ServerMain");
+    if (role != Role.BOTH && config.temporal().embedded()) {
+      throw new ServerConfigException(ServerConfig.TEMPORAL_ADDRESS, "role " + role.wire()
+          + " needs a Temporal cluster; embedded Temporal runs only with role both (set " + ServerConfig.TEMPORAL_ADDRESS + ")");
+    }
+    SessionLog rawLog = new FsSessionLog(config.home(), InstantSource.system());
+    BlobStore blobs = new FsBlobStore(config.home());
+    AppendSignal appends = new AppendSignal(rawLog);
+    SessionLog log = new NotifyingSessionLog(rawLog, appends);
+    LiveHub live = new LiveHub();
+    ToolCatalog tools = effects.tools().create(blobs);
+    TemporalConnection temporal = TemporalConnection.open(config.temporal());
+    Optional<SessionWorker> worker = Optional.empty();
+    try {
+      if (role.runsWorker()) {
+        RunAborts aborts = new RunAborts();
+        SessionActivitiesImpl activities = new SessionActivitiesImpl(log, blobs, effects.llm().create(blobs, live), tools.port(), aborts);
+        worker = Optional.of(SessionWorker.start(temporal.client(), config.temporal().taskQueue(), activities, aborts));
+      }
+      Optional<Gateway> gateway = Optional.empty();
+      if (role.servesGateway()) {
+        Map<String, HealthEndpoints.Check> checks = new LinkedHashMap<>();
+        checks.put("store", HealthEndpoints.probing(() -> rawLog.list(UniverseId.DEFAULT, EnumSet.allOf(SessionLifecycle.class), 1)));
+        checks.put("temporal", HealthEndpoints.probing(temporal::ping));
+        ModelMethods models = new ModelMethods(effects.providers(), new ModelCatalog(effects.providers(), ProviderHttp.createDefault()),
+            InstantSource.system());
+        Gateway.Parts parts = new Gateway.Parts(UniverseId.DEFAULT, log, blobs,
+            new SessionClient(temporal.client(), config.temporal().taskQueue(), tuning), new FsDisplayNames(config.home()), tools,
+            model(config.defaultModel()), models, appends, live, checks);
+        gateway = Optional.of(Gateway.create(parts).start(config.gatewayAddress()));
+      }
+      return new LightspeedServer(role, temporal, worker, gateway);
+    } catch (RuntimeException e) {
+      worker.ifPresent(w -> w.shutdown(Duration.ZERO));
+      temporal.close();
+      throw e;
+    }
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  /** {@return the gateway's port} @throws IllegalStateException when this role serves no gateway */
+  public int gatewayPort() {
+    return gateway.orElseThrow(() -> new IllegalStateException("role " + role.wire() + " serves no gateway")).port();
+  }
+
+  /** {@return the Temporal frontend this process uses (its own in embedded mode)} */
+  public HostPort temporalAddress() {
+    return temporal.address();
+  }
+
+  /** {@return whether this process runs Temporal itself} */
+  public boolean embeddedTemporal() {
+    return temporal.embedded();
+  }
+
+  /** Shuts down with {@link #SHUTDOWN_GRACE} for in-flight activities. */
+  @Override
+  public void close() {
+    shutdown(SHUTDOWN_GRACE);
+  }
+
+  /** Stops the gateway, then the worker (waiting up to {@code grace}), then Temporal. Idempotent. */
+  public synchronized void shutdown(Duration grace) {
+    if (closed) return;
+    closed = true;
+    try {
+      gateway.ifPresent(Gateway::close);
+    } finally {
+      try {
+        worker.ifPresent(w -> w.shutdown(grace));
+      } finally {
+        temporal.close();
+      }
+    }
+  }
+
+  private static Json.Obj model(ServerConfig.DefaultModel model) {
+    return Json.Obj.builder().put("providerId", model.providerId()).put("apiKind", model.apiKind()).put("model", model.model()).build();
+  }
+}

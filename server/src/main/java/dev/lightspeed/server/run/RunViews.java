@@ -1,0 +1,58 @@
+package dev.lightspeed.server.run;
+
+import dev.lightspeed.api.context.ContextEntryView;
+import dev.lightspeed.api.run.RunStartSource;
+import dev.lightspeed.api.run.RunStatus;
+import dev.lightspeed.api.run.RunView;
+import dev.lightspeed.engine.context.ContextEntry;
+import dev.lightspeed.engine.run.Run;
+import dev.lightspeed.engine.run.RunOutcome;
+import dev.lightspeed.engine.run.RunsState;
+import dev.lightspeed.server.context.ContextViews;
+import dev.lightspeed.server.input.Inputs;
+import dev.lightspeed.server.input.StoredInput;
+import dev.lightspeed.server.projection.Projection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs as the contract shows them: id (the session-local run number as a decimal string), status, the
+ * input it answers and the context entries it produced that are still in the active context.
+ */
+public final class RunViews {
+  /** How many runs a session view lists: the newest ones, active and queued included. */
+  public static final int RECENT_RUNS = 64;
+
+  private RunViews() {}
+
+  /** {@return run {@code run} as of {@code projection}, or empty when no such run was accepted} */
+  public static Optional<RunView> find(Projection projection, long run) {
+    return projection.runInput(run).map(input -> new RunView(String.valueOf(run), status(projection.state().runs(), run),
+        new RunStartSource.Input(input.stream().map(StoredInput::new).map(Inputs::toWire).toList()), entries(projection, run), null));
+  }
+
+  /** {@return the newest {@value #RECENT_RUNS} runs, oldest first} */
+  public static List<RunView> recent(Projection projection) {
+    List<RunView> views = new ArrayList<>();
+    for (long run : projection.runs().descendingKeySet()) {
+      if (views.size() == RECENT_RUNS) break;
+      find(projection, run).ifPresent(views::add);
+    }
+    return views.reversed();
+  }
+
+  /** {@return the status of run {@code run}: active, queued or finished} */
+  public static RunStatus status(RunsState runs, long run) {
+    Optional<Run> active = runs.active().filter(r -> r.id() == run);
+    if (active.isPresent()) return RunStatus.fromWire(active.get().status().wireName());
+    RunOutcome finished = runs.finished().get(run);
+    if (finished != null) return RunStatus.fromWire(finished.status().wireName());
+    return RunStatus.QUEUED;
+  }
+
+  private static List<ContextEntryView> entries(Projection projection, long run) {
+    List<ContextEntry> mine = projection.state().context().entries().stream().filter(e -> e.source().runId() == run).toList();
+    return ContextViews.entries(mine);
+  }
+}
