@@ -3,6 +3,7 @@ package dev.lightspeed.bench;
 import dev.lightspeed.engine.context.ContextEntry;
 import dev.lightspeed.engine.llm.LlmRequest;
 import dev.lightspeed.engine.tool.Parallelism;
+import dev.lightspeed.runtime.temporal.SessionActivitiesImpl;
 import dev.lightspeed.runtime.temporal.WorkflowTuning;
 import dev.lightspeed.store.SessionId;
 import dev.lightspeed.store.memory.InMemoryBlobStore;
@@ -50,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class HistoryGrowthBench {
-  static final int TOOL_TURNS = 210;
+  static final int TOOL_TURNS = 300;
   static final int EARLY = 10;
   static final int LATE = 200;
   static final int WINDOW = 5;
@@ -94,6 +95,16 @@ public class HistoryGrowthBench {
       List<Integer> continued = new ArrayList<>();
       for (int k = 1; k <= history.turnCount(); k++) if (history.turn(k).continuedAsNew()) continued.add(k);
       out.append("turns during which the workflow continued as new: ").append(continued).append('\n');
+      if (!continued.isEmpty()) {
+        int first = continued.get(0);
+        long bootstrap = executions.get(1).bootstrapResultBytes();
+        int entries = requests.get(first - 1).context().size();
+        double perEntry = (double) bootstrap / entries;
+        out.append(String.format("bootstrap after turn %d: %,d bytes for a %d-entry context (%.0f bytes per entry) = %,.0f bytes per turn spread over"
+            + " the %d turns of the execution; grows with the transcript: the %,d-byte bootstrap guard is reached at ~%,.0f context entries%n",
+            first, bootstrap, entries, perEntry, (double) bootstrap / first, first, SessionActivitiesImpl.MAX_STATE_BYTES,
+            SessionActivitiesImpl.MAX_STATE_BYTES / perEntry));
+      }
       HistoryTurns.Turn early = history.turn(EARLY);
       HistoryTurns.Turn late = history.turn(LATE);
       for (HistoryTurns.Turn t : List.of(early, late)) {
@@ -113,8 +124,12 @@ public class HistoryGrowthBench {
       for (Map.Entry<String, Long> e : late.bytesByLabel().entrySet()) {
         out.append(String.format("  %-48s %3d %,7d%n", e.getKey(), late.eventsByLabel().get(e.getKey()), e.getValue()));
       }
-      out.append("turn ").append(LATE).append(" log entries appended through Temporal (canonical bytes by kind):\n");
-      for (Map.Entry<String, Long> e : history.appendedEntries(LATE).entrySet()) out.append(String.format("  %-48s %,7d%n", e.getKey(), e.getValue()));
+      out.append("turn ").append(LATE).append(" local-activity marker details (bytes):\n");
+      for (Map.Entry<String, Long> e : history.markerDetails(LATE).entrySet()) out.append(String.format("  %-48s %,7d%n", e.getKey(), e.getValue()));
+      Map<String, Long> appended = history.appendedEntries(LATE);
+      out.append("turn ").append(LATE).append(" log entries recorded in the history by appendEvents (canonical bytes by kind):")
+          .append(appended.isEmpty() ? " none\n" : "\n");
+      for (Map.Entry<String, Long> e : appended.entrySet()) out.append(String.format("  %-48s %,7d%n", e.getKey(), e.getValue()));
       System.out.println(out);
     } finally {
       rig.close();

@@ -3,6 +3,7 @@ package dev.lightspeed.bench;
 import dev.lightspeed.engine.json.CanonicalJson;
 import dev.lightspeed.engine.json.Json;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
  * event that schedules its {@code generateTurn} activity up to (not including) the one that schedules turn
  * k+1's; the last turn runs to the end. A turn during which the workflow continued as new holds the tail of
  * one execution and the start of the next, bootstrap included. Size is what Temporal stores and counts
- * against its limits: each event's serialized protobuf size, summed.
+ * against its limits: each event's serialized protobuf size, summed. Local-activity markers are labelled
+ * with the activity they record.
  */
 final class HistoryTurns {
   private static final String GENERATE_TURN = "GenerateTurn";
@@ -89,8 +91,8 @@ final class HistoryTurns {
   /** {@return what turn {@code k} (1-based) added} */
   Turn turn(int k) {
     if (k < 1 || k > turnStarts.size()) throw new IllegalArgumentException("turn " + k + " is not in 1.." + turnStarts.size());
-    int from = turnStarts.get(k - 1);
-    int to = k == turnStarts.size() ? events.size() : turnStarts.get(k);
+    int from = turnFrom(k);
+    int to = turnTo(k);
     Map<String, Long> bytesByLabel = new TreeMap<>();
     Map<String, Integer> eventsByLabel = new TreeMap<>();
     for (int i = from; i < to; i++) {
@@ -102,26 +104,51 @@ final class HistoryTurns {
   }
 
   /**
-   * {@return the log entries turn {@code k} sent through {@code appendEvents}: canonical text bytes by event
-   * kind} Under the key {@code "(payload total)"}, the bytes of the entries argument as Temporal stored it
-   * (entries are JSON text inside a JSON array, so quotes are escaped).
+   * {@return the log entries turn {@code k} sent through {@code appendEvents}, as activity input or recorded
+   * in local-activity markers: canonical text bytes by event kind} Under {@code "(payload total)"}, the bytes
+   * of the entries argument as Temporal stored it (JSON text inside a JSON array, so quotes are escaped).
+   * Empty when the entries are not in the history at all.
    */
   Map<String, Long> appendedEntries(int k) {
-    int from = turnStarts.get(k - 1);
-    int to = k == turnStarts.size() ? events.size() : turnStarts.get(k);
     Map<String, Long> byKind = new TreeMap<>();
-    for (int i = from; i < to; i++) {
-      if (!labels.get(i).equals("ActivityTaskScheduled(" + APPEND_EVENTS + ")")) continue;
-      Payload entries = events.get(i).getActivityTaskScheduledEventAttributes().getInput().getPayloads(ENTRIES_ARGUMENT);
+    for (int i = turnFrom(k); i < turnTo(k); i++) {
+      HistoryEvent e = events.get(i);
+      Payloads input;
+      if (labels.get(i).equals("ActivityTaskScheduled(" + APPEND_EVENTS + ")")) input = e.getActivityTaskScheduledEventAttributes().getInput();
+      else if (labels.get(i).equals("MarkerRecorded(" + APPEND_EVENTS + ")")) input = e.getMarkerRecordedEventAttributes().getDetailsMap().get("input");
+      else continue;
+      if (input == null || input.getPayloadsCount() <= ENTRIES_ARGUMENT) continue;
+      Payload entries = input.getPayloads(ENTRIES_ARGUMENT);
       byKind.merge("(payload total)", (long) entries.getData().size(), Long::sum);
-      Json.Arr texts = (Json.Arr) CanonicalJson.parse(entries.getData().toByteArray());
-      for (Json text : texts.items()) {
+      for (Json text : ((Json.Arr) CanonicalJson.parse(entries.getData().toByteArray())).items()) {
         String entry = ((Json.Str) text).value();
         String kind = CanonicalJson.parseObject(entry).object("event").string("kind");
         byKind.merge(kind.substring(kind.indexOf('.', kind.indexOf('.') + 1) + 1), (long) entry.getBytes(StandardCharsets.UTF_8).length, Long::sum);
       }
     }
     return byKind;
+  }
+
+  /** {@return the bytes of turn {@code k}'s local-activity markers by detail, e.g. {@code AppendEvents.input}} */
+  Map<String, Long> markerDetails(int k) {
+    Map<String, Long> byDetail = new TreeMap<>();
+    for (int i = turnFrom(k); i < turnTo(k); i++) {
+      HistoryEvent e = events.get(i);
+      if (e.getEventType() != EventType.EVENT_TYPE_MARKER_RECORDED) continue;
+      String type = localActivityType(e);
+      for (Map.Entry<String, Payloads> d : e.getMarkerRecordedEventAttributes().getDetailsMap().entrySet()) {
+        byDetail.merge(type + "." + d.getKey(), (long) d.getValue().getSerializedSize(), Long::sum);
+      }
+    }
+    return byDetail;
+  }
+
+  private int turnFrom(int k) {
+    return turnStarts.get(k - 1);
+  }
+
+  private int turnTo(int k) {
+    return k == turnStarts.size() ? events.size() : turnStarts.get(k);
   }
 
   private long bytes(int from, int to) {
@@ -140,8 +167,15 @@ final class HistoryTurns {
       case EVENT_TYPE_ACTIVITY_TASK_FAILED -> e.getActivityTaskFailedEventAttributes().getScheduledEventId();
       default -> -1;
     };
-    String activity = activityOfScheduledEvent.get(scheduled);
+    String activity = e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED ? localActivityType(e) : activityOfScheduledEvent.get(scheduled);
     return activity == null ? type : type + "(" + activity + ")";
+  }
+
+  /** {@return the activity type a local-activity marker records, or null for other markers} */
+  private static String localActivityType(HistoryEvent marker) {
+    Payloads type = marker.getMarkerRecordedEventAttributes().getDetailsMap().get("type");
+    if (type == null || type.getPayloadsCount() == 0) return null;
+    return ((Json.Str) CanonicalJson.parse(type.getPayloads(0).getData().toByteArray())).value();
   }
 
   private static String camel(String upperSnake) {
