@@ -14,8 +14,14 @@ import dev.lightspeed.engine.tool.Parallelism;
 import dev.lightspeed.store.SessionId;
 import dev.lightspeed.testkit.provider.FakeProviderServer;
 import dev.lightspeed.testkit.provider.ResponsesScript;
+import dev.lightspeed.store.blob.BlobStore;
+import dev.lightspeed.store.log.SessionLog;
+import dev.lightspeed.store.memory.InMemoryBlobStore;
+import dev.lightspeed.store.memory.InMemorySessionLog;
 import io.temporal.api.history.v1.HistoryEvent;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +69,33 @@ class HostedDurabilityTest {
       assertThat(provider.requestCount()).as("at most one extra provider request").isLessThanOrEqualTo(2);
       assertGapFreeAndOnce(h.entries(s));
       assertThat(h.kinds(s)).containsOnlyOnce("turn.generation_completed");
+    }
+  }
+
+  @Test
+  void aRunActiveWhenTheWholeProcessStoppedResumesInTheNextOne() {
+    SessionLog log = new InMemorySessionLog(InstantSource.system());
+    BlobStore blobs = new InMemoryBlobStore();
+    SessionId s;
+    long run;
+    AtomicReference<HeldModel> held = new AtomicReference<>();
+    try (HostedHarness first = HostedHarness.on(log, blobs, m -> {
+      held.set(new HeldModel(m).hold(1));
+      return held.get();
+    })) {
+      s = first.open("resume", MODEL);
+      run = first.startRun(s, "sub", "a long question");
+      eventually("the first process is generating", () -> held.get().waiting() == 1);
+    } // worker, workflows and the embedded Temporal server are gone
+
+    try (HostedHarness second = HostedHarness.on(log, blobs, m -> m)) {
+      second.model.reply("answered after the restart");
+      assertThat(RunResumption.resume(log, HostedHarness.U, second.client)).isEqualTo(1);
+
+      RunOutcome outcome = second.outcome(s, run);
+      assertThat(outcome.status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(second.text(outcome.output().orElseThrow())).isEqualTo("answered after the restart");
+      assertGapFreeAndOnce(second.entries(s));
     }
   }
 

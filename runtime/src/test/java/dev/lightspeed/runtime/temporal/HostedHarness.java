@@ -81,6 +81,11 @@ final class HostedHarness implements AutoCloseable {
     return new HostedHarness(tuning, (m, b) -> llm.apply(m), new InMemorySessionLog(InstantSource.system()), new InMemoryBlobStore());
   }
 
+  /** A harness over existing stores, as a restarted process would be. */
+  static HostedHarness on(SessionLog log, BlobStore blobs, Function<ScriptedModel, LlmPort> llm) {
+    return new HostedHarness(FAST, (m, b) -> llm.apply(m), log, blobs);
+  }
+
   /** A harness whose model is the real OpenAI Responses adapter talking to {@code provider} (key {@code sk-test}). */
   static HostedHarness withProvider(WorkflowTuning tuning, FakeProviderServer provider) {
     ProviderRegistry providers = ProviderRegistry.of(new ProviderConfig("openai", provider.url("/v1"), KeyRing.parse("sk-test"), Map.of()));
