@@ -1,6 +1,9 @@
 package dev.lightspeed.bench;
 
 import java.lang.management.ManagementFactory;
+import java.util.stream.Collectors;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /** Heap in use after full collections: what live objects take, without garbage waiting to be collected. */
 final class HeapGauge {
@@ -20,6 +23,17 @@ final class HeapGauge {
       }
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** {@return the first {@code lines} lines of the JVM's class histogram of live objects (it runs a full GC)} */
+  static String histogram(int lines) {
+    try {
+      Object text = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+          "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+      return ((String) text).lines().limit(lines).collect(Collectors.joining("\n"));
+    } catch (JMException e) {
+      return "(no class histogram: " + e.getMessage() + ")";
+    }
   }
 
   static String mib(long bytes) {

@@ -55,6 +55,7 @@ public class ParkedSessionsBench {
   static final int WARM_UP_SESSIONS = 20;
   static final int PARALLEL = 4;
   static final long TARGET_BYTES = 512L * 1024 * 1024;
+  static final int HISTOGRAM_LINES = 18;
 
   @Param({"IN_PROCESS", "SEPARATE_PROCESS"})
   public TemporalPlacement temporal;
@@ -95,6 +96,7 @@ public class ParkedSessionsBench {
       out.append(String.format("parked sessions: %s in all, %.1f KiB per session%n", HeapGauge.mib(used - baseline),
           (used - baseline) / 1024.0 / parked.size()));
       out.append(String.format("target heap used <= 512 MiB with %d sessions parked: %s%n", SESSIONS, used <= TARGET_BYTES ? "met" : "MISSED"));
+      out.append("largest classes on the heap:\n").append(HeapGauge.histogram(HISTOGRAM_LINES)).append('\n');
       if (temporal == TemporalPlacement.SEPARATE_PROCESS) {
         long server = rig.serverHeapUsedAfterGc();
         out.append(String.format("Temporal server process heap after GC: %s before, %s after (%.1f KiB per session)%n", HeapGauge.mib(serverBaseline),
