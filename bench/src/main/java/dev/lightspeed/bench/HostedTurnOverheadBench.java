@@ -48,7 +48,7 @@ import org.openjdk.jmh.runner.IterationType;
  * in-memory stores, from the request to the durably committed completion. Each invocation uses a fresh
  * session (opened and tools installed outside the measurement, closed after it).
  *
- * <p>{@code model=scripted} answers in-process through {@code ScriptedModel}; {@code model=fake-provider}
+ * <p>{@code model=SCRIPTED} answers in-process through {@code ScriptedModel}; {@code model=FAKE_PROVIDER}
  * goes through the real OpenAI Responses adapter over loopback HTTP to the testkit's
  * {@link FakeProviderServer}, which streams each answer with no delay.
  *
@@ -60,7 +60,7 @@ import org.openjdk.jmh.runner.IterationType;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 10)
+@Warmup(iterations = 4, time = 10)
 @Measurement(iterations = 5, time = 10)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class HostedTurnOverheadBench {
@@ -70,8 +70,14 @@ public class HostedTurnOverheadBench {
       "{\"model\":{\"providerId\":\"openai\",\"apiKind\":\"openai:responses\",\"model\":\"bench-model\"},"
           + "\"limits\":{\"maxTurns\":100000,\"maxToolRounds\":100000}}");
 
-  @Param({"scripted", "fake-provider"})
-  public String model;
+  /** Which model answers: the in-process scripted one, or the real adapter against the fake provider. */
+  public enum Model {
+    SCRIPTED,
+    FAKE_PROVIDER
+  }
+
+  @Param({"SCRIPTED", "FAKE_PROVIDER"})
+  public Model model;
 
   private HostedRig rig;
   private FakeProviderServer provider;
@@ -87,7 +93,7 @@ public class HostedTurnOverheadBench {
   @Setup(Level.Trial)
   public void start() {
     InMemoryBlobStore blobs = new InMemoryBlobStore();
-    if (model.equals("fake-provider")) {
+    if (model == Model.FAKE_PROVIDER) {
       provider = FakeProviderServer.start();
       ProviderRegistry providers = ProviderRegistry.of(new ProviderConfig("openai", provider.url("/v1"), KeyRing.parse("sk-bench"), Map.of()));
       var service = LlmServices.create(providers, blobs, new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(50), 3), LiveListener.NONE);
