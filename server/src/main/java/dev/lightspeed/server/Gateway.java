@@ -27,6 +27,8 @@ import dev.lightspeed.store.blob.BlobStore;
 import dev.lightspeed.store.log.SessionLog;
 import io.javalin.Javalin;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -48,7 +50,7 @@ public final class Gateway implements AutoCloseable {
    * @param log the session log, ideally a {@link dev.lightspeed.server.events.NotifyingSessionLog} that
    *     {@code appends} hears from, so long-polls wake at once
    * @param defaultModel the {@code model} section given to session configs that name none
-   * @param checks the readiness checks by name
+   * @param checks the readiness checks by name, reported in this order
    */
   public record Parts(
       UniverseId universe,
@@ -73,7 +75,7 @@ public final class Gateway implements AutoCloseable {
       Objects.requireNonNull(models, "models");
       Objects.requireNonNull(appends, "appends");
       Objects.requireNonNull(live, "live");
-      checks = Map.copyOf(checks);
+      checks = Collections.unmodifiableMap(new LinkedHashMap<>(checks));
     }
   }
 
