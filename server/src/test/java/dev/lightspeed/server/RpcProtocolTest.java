@@ -10,11 +10,20 @@ import dev.lightspeed.api.rpc.ErrorCodes;
 import dev.lightspeed.api.rpc.ErrorKind;
 import dev.lightspeed.api.rpc.RpcError;
 import dev.lightspeed.api.run.RunCancelParams;
+import dev.lightspeed.api.session.SessionCloseParams;
 import dev.lightspeed.api.session.SessionDeleteParams;
 import dev.lightspeed.api.session.SessionReadParams;
 import dev.lightspeed.api.session.SessionStartParams;
+import dev.lightspeed.engine.json.Json;
+import dev.lightspeed.engine.log.EventEnvelope;
+import dev.lightspeed.engine.log.Joins;
+import dev.lightspeed.engine.log.NewEntry;
 import dev.lightspeed.server.rpc.ContractMethods;
 import dev.lightspeed.server.rpc.RpcEndpoint;
+import dev.lightspeed.store.SessionId;
+import dev.lightspeed.store.UniverseId;
+import dev.lightspeed.store.fs.FsSessionLog;
+import dev.lightspeed.store.log.SessionLifecycle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -22,6 +31,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,6 +147,25 @@ class RpcProtocolTest {
     RpcError open = s.rpc.error(Methods.SESSION_DELETE, new SessionDeleteParams("refusals"));
     assertThat(open.code()).isEqualTo(ErrorCodes.REJECTED);
     assertThat(open.message()).isEqualTo("session \"refusals\" is open; close it with session/close before deleting it");
+  }
+
+  @Test
+  void aSessionWhoseLogCannotBeReplayedIsABootstrapFailureForWritesAndAnInternalErrorForReads() {
+    SessionId broken = SessionId.of("broken");
+    FsSessionLog store = new FsSessionLog(home);
+    store.create(UniverseId.DEFAULT, broken);
+    store.append(UniverseId.DEFAULT, broken, 0,
+        List.of(new NewEntry(1L, Joins.NONE, new EventEnvelope(SessionLifecycle.OPENED_KIND, 1, Json.Obj.EMPTY))));
+
+    RpcError write = s.rpc.error(Methods.SESSION_CLOSE, new SessionCloseParams("broken", false));
+    assertThat(write.code()).isEqualTo(ErrorCodes.SESSION_BOOTSTRAP_FAILED);
+    assertThat(write.data().kind()).isEqualTo(ErrorKind.SESSION_BOOTSTRAP_FAILED);
+    assertThat(write.message()).startsWith("session broken could not be loaded: ")
+        .endsWith("; its event log is kept, and the session can still be read, closed with force, or deleted once closed");
+
+    RpcError read = s.rpc.error(Methods.SESSION_READ, new SessionReadParams("broken"));
+    assertThat(read.code()).isEqualTo(ErrorCodes.INTERNAL);
+    assertThat(read.message()).startsWith("the event log of session \"broken\" cannot be replayed: event log corrupt at seq 1: ");
   }
 
   @Test
