@@ -43,6 +43,8 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class Gateway implements AutoCloseable {
   /** Idle time after which Jetty drops a connection; above the longest long-poll so none is cut. */
   static final Duration IDLE_TIMEOUT = Duration.ofSeconds(65);
+  /** How long {@link #close} lets calls in flight finish before it closes their connections. */
+  static final Duration DRAIN = Duration.ofSeconds(5);
 
   /**
    * What the gateway is built from.
@@ -82,12 +84,16 @@ public final class Gateway implements AutoCloseable {
   private final MethodTable methods;
   private final StreamEndpoint stream;
   private final HealthEndpoints health;
+  private final AppendSignal appends;
+  private final RpcEndpoint rpc;
   private Javalin app;
 
-  private Gateway(MethodTable methods, StreamEndpoint stream, HealthEndpoints health) {
+  private Gateway(MethodTable methods, StreamEndpoint stream, HealthEndpoints health, AppendSignal appends) {
     this.methods = methods;
     this.stream = stream;
     this.health = health;
+    this.appends = appends;
+    this.rpc = new RpcEndpoint(methods);
   }
 
   /** {@return a gateway over {@code parts}, not yet listening} */
@@ -104,7 +110,8 @@ public final class Gateway implements AutoCloseable {
     new ContextMethods(sessions, inputs, sessionMethods, parts.appends()).register(table);
     new BlobMethods(parts.universe(), parts.blobs()).register(table);
     parts.models().register(table);
-    return new Gateway(table.build(), new StreamEndpoint(sessions, reader, parts.appends(), parts.live()), new HealthEndpoints(parts.checks()));
+    return new Gateway(table.build(), new StreamEndpoint(sessions, reader, parts.appends(), parts.live()),
+        new HealthEndpoints(parts.checks()), parts.appends());
   }
 
   /** {@return the methods this gateway serves} */
@@ -120,7 +127,6 @@ public final class Gateway implements AutoCloseable {
    */
   public synchronized Gateway start(HostPort address) {
     if (app != null) throw new IllegalStateException("gateway already started");
-    RpcEndpoint rpc = new RpcEndpoint(methods);
     app = Javalin.create(cfg -> {
       cfg.concurrency.useVirtualThreads = true;
       cfg.startup.showJavalinBanner = false;
@@ -147,11 +153,21 @@ public final class Gateway implements AutoCloseable {
     return app.port();
   }
 
-  /** Ends live streams and stops listening; calls in flight finish first. Idempotent. */
+  /**
+   * Ends live streams and answers pending long-polls, lets other calls in flight finish for up to
+   * {@link #DRAIN}, then stops listening. Idempotent.
+   */
   @Override
   public synchronized void close() {
     stream.stop();
-    if (app != null) app.stop();
+    appends.stop();
+    try {
+      rpc.awaitIdle(DRAIN);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (app != null) app.stop();
+    }
   }
 
   private static String version() {

@@ -35,6 +35,7 @@ public final class AppendSignal {
 
   private final SessionLog log;
   private final Map<Key, Watch> watches = new ConcurrentHashMap<>();
+  private volatile boolean stopped;
 
   /** @param log the store to read heads from (the undecorated one is fine) */
   public AppendSignal(SessionLog log) {
@@ -53,7 +54,22 @@ public final class AppendSignal {
   }
 
   /**
-   * Waits until the session's head passes {@code afterSeq} or {@code timeout} elapses.
+   * Releases every waiter now and makes later waits return at once, so a stopping gateway answers its
+   * long-polls instead of holding them open. Listeners are not affected.
+   */
+  public void stop() {
+    stopped = true;
+    for (Watch watch : watches.values()) {
+      synchronized (watch) {
+        watch.version++;
+        watch.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Waits until the session's head passes {@code afterSeq}, {@code timeout} elapses or {@link #stop} is
+   * called.
    *
    * @return whether the head passed {@code afterSeq}
    * @throws dev.lightspeed.store.log.SessionNotFoundException when the session disappears
@@ -69,7 +85,7 @@ public final class AppendSignal {
         }
         if (log.head(universe, session) > afterSeq) return true;
         long left = deadline - System.nanoTime();
-        if (left <= 0) return false;
+        if (left <= 0 || stopped) return false;
         synchronized (watch) {
           if (watch.version == seen) watch.wait(Math.max(1, Math.min(POLL.toMillis(), left / 1_000_000)));
         }

@@ -15,6 +15,8 @@ import io.javalin.http.HttpStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,13 +36,47 @@ public final class RpcEndpoint implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(RpcEndpoint.class);
 
   private final MethodTable methods;
+  private final Object idle = new Object();
+  private int inFlight;
 
   public RpcEndpoint(MethodTable methods) {
     this.methods = Objects.requireNonNull(methods, "methods");
   }
 
+  /**
+   * Waits until no call is being handled, or {@code timeout} passes; a stopping gateway drains this way
+   * before it closes connections.
+   *
+   * @return whether no call was in flight at the end
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (idle) {
+      while (inFlight > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) return false;
+        idle.wait(Math.max(1, left / 1_000_000));
+      }
+      return true;
+    }
+  }
+
   @Override
   public void handle(Context ctx) throws IOException {
+    synchronized (idle) {
+      inFlight++;
+    }
+    try {
+      serve(ctx);
+    } finally {
+      synchronized (idle) {
+        inFlight--;
+        idle.notifyAll();
+      }
+    }
+  }
+
+  private void serve(Context ctx) throws IOException {
     long declared = ctx.req().getContentLengthLong();
     byte[] body = declared > MAX_BODY_BYTES ? null : readAtMost(ctx.req().getInputStream(), MAX_BODY_BYTES);
     if (body == null) {
@@ -136,7 +172,12 @@ public final class RpcEndpoint implements Handler {
     return out.toByteArray();
   }
 
-  private static void write(Context ctx, HttpStatus status, RpcResponse response) {
-    ctx.status(status).contentType("application/json").result(ApiJson.toJson(response));
+  /** Writes and flushes the response before returning, so a draining gateway never cuts off an answer. */
+  private static void write(Context ctx, HttpStatus status, RpcResponse response) throws IOException {
+    byte[] body = ApiJson.toJson(response).getBytes(StandardCharsets.UTF_8);
+    ctx.status(status).contentType("application/json");
+    ctx.res().setContentLength(body.length);
+    ctx.res().getOutputStream().write(body);
+    ctx.res().flushBuffer();
   }
 }
