@@ -38,8 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * stays in the context, then a final answer. Afterwards the execution's history is fetched and cut into turns
  * ({@link HistoryTurns}); the figures are the events and serialized bytes of turns 10 and 200.
  *
- * <p>The workflow runs with production tuning. Temporal (the test server as a real cluster) suggests
- * continue-as-new at 4,096 events, so a long run spans several executions; all of them are fetched, and
+ * <p>The workflow runs with production tuning. The test server suggests continue-as-new at 4,096 events,
+ * so a long run spans several executions; all of them are fetched, and
  * the report says which turns continued as new and what each execution's bootstrap cost. The JMH score is
  * only the wall time of the whole session; the figures this benchmark is about are printed in the block
  * headed {@code HistoryGrowthBench}.
