@@ -172,5 +172,24 @@ class RunThroughGatewayTest {
 
     JsonNode session = s.rpc.call(Methods.CONTEXT_COMPACT, new ContextCompactParams(id)).get("session");
     assertThat(session.at("/activeContext/entries").findValuesAsText("preview")).anyMatch(p -> p.startsWith("summary of"));
+    EventFeed feed = new EventFeed(s.rpc, id);
+    List<JsonNode> events = feed.readUntil(e -> e.at("/kind/type").asText().equals("contextCompactionFinished"));
+    assertThat(events.getLast().at("/kind/status").asText()).isEqualTo("completed");
+    assertThat(feed.types()).containsSubsequence("runCompleted", "contextCompactionRequested", "contextCompactionFinished");
+  }
+
+  @Test
+  void aFailedGenerationFailsOnlyTheRunAndTheEventsSayWhy() {
+    String id = session("failing");
+    s.model.fail("the model is out of ideas").reply("recovered");
+    String failed = startRun(id, "f1", "try").get("id").asText();
+    EventFeed feed = new EventFeed(s.rpc, id);
+    List<JsonNode> events = feed.readUntil(EventFeed.type("runFailed", failed));
+    assertThat(events.getLast().at("/kind/message").asText()).contains("the model is out of ideas");
+    assertThat(events.stream().filter(e -> e.at("/kind/type").asText().equals("turnGenerationCompleted")).map(e -> e.at("/kind/status").asText()))
+        .containsExactly("failed");
+
+    String next = startRun(id, "f2", "again").get("id").asText();
+    feed.readUntil(EventFeed.type("runCompleted", next));
   }
 }

@@ -15,6 +15,7 @@ import dev.lightspeed.api.context.ContextAppendEntry;
 import dev.lightspeed.api.context.ContextAppendParams;
 import dev.lightspeed.api.context.ContextCompactParams;
 import dev.lightspeed.api.context.ContextRemoveParams;
+import dev.lightspeed.api.events.SessionEventsReadParams;
 import dev.lightspeed.api.initialize.InitializeParams;
 import dev.lightspeed.api.input.InputItem;
 import dev.lightspeed.api.models.ModelListParams;
@@ -32,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,12 @@ class SessionMethodsTest {
     JsonNode started = s.rpc.call(Methods.SESSION_START,
         new SessionStartParams(id, "My session", config("{\"model\":" + TestServer.SCRIPTED_MODEL + "}"), null));
     return started.at("/session/id").asText();
+  }
+
+  /** {@return the event types of the session's whole log, each page checked against the contract} */
+  static List<String> types(String id) {
+    JsonNode events = s.rpc.call(Methods.EVENTS_READ, new SessionEventsReadParams(id, null, null, null)).get("events");
+    return StreamSupport.stream(events.spliterator(), false).map(e -> e.at("/kind/type").asText()).toList();
   }
 
   @Test
@@ -112,6 +120,7 @@ class SessionMethodsTest {
 
     JsonNode closed = s.rpc.call(Methods.SESSION_CLOSE, new SessionCloseParams(id, false)).get("session");
     assertThat(closed.get("status").asText()).isEqualTo("closed");
+    assertThat(types(id)).containsExactly("sessionOpened", "sessionClosed");
 
     JsonNode deleted = s.rpc.call(Methods.SESSION_DELETE, new SessionDeleteParams(id)).get("session");
     assertThat(deleted.get("id").asText()).isEqualTo(id);
@@ -138,6 +147,7 @@ class SessionMethodsTest {
     assertThat(session.get("configRevision").asLong()).isEqualTo(2);
     assertThat(session.at("/config/limits/maxTurns").asLong()).isEqualTo(5);
     assertThat(session.at("/config/model/providerId").asText()).isEqualTo("scripted");
+    assertThat(types(id)).containsExactly("sessionOpened", "sessionConfigChanged");
   }
 
   @Test
@@ -160,6 +170,7 @@ class SessionMethodsTest {
 
     JsonNode removed = s.rpc.call(Methods.CONTEXT_REMOVE, new ContextRemoveParams(id, List.of("notes", "missing")));
     assertThat(removed.get("results").findValuesAsText("status")).containsExactly("removed", "absent");
+    assertThat(types(id)).containsExactly("sessionOpened", "contextEntriesApplied", "contextKeysRemoved");
 
     RpcError nothingToCompact = s.rpc.error(Methods.CONTEXT_COMPACT, new ContextCompactParams(id));
     assertThat(nothingToCompact.code()).isEqualTo(ErrorCodes.REJECTED);
