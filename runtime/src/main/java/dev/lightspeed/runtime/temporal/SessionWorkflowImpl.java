@@ -421,8 +421,10 @@ public final class SessionWorkflowImpl implements SessionWorkflow {
         .build());
     // Appends and blob writes are short, idempotent store calls: as local activities they run inside the
     // workflow task (one marker in history, no round trip through the task queue), halving a turn's latency.
+    // The entries are in the log already; the marker needs only the result, not a second copy of them.
     localStore = Workflow.newLocalActivityStub(SessionActivities.class, LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(60))
+        .setDoNotIncludeArgumentsIntoMarker(true)
         .setRetryOptions(storeRetry)
         .build());
     Duration heartbeat = Duration.ofMillis(tuning.heartbeatTimeoutMs());
