@@ -4,6 +4,7 @@ import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.llm.http.ProviderHttp;
 import dev.lightspeed.llm.models.ModelCatalog;
 import dev.lightspeed.runtime.temporal.RunAborts;
+import dev.lightspeed.runtime.temporal.RunResumption;
 import dev.lightspeed.runtime.temporal.SessionActivitiesImpl;
 import dev.lightspeed.runtime.temporal.SessionClient;
 import dev.lightspeed.runtime.temporal.SessionWorker;
@@ -79,6 +80,10 @@ public final class LightspeedServer implements AutoCloseable {
         RunAborts aborts = new RunAborts();
         SessionActivitiesImpl activities = new SessionActivitiesImpl(log, blobs, effects.llm().create(blobs, live), tools.port(), aborts);
         worker = Optional.of(SessionWorker.start(temporal.client(), config.temporal().taskQueue(), activities, aborts));
+        if (temporal.embedded()) {
+          // The embedded server starts empty; the log knows which runs were in progress when the last process stopped.
+          RunResumption.resume(log, UniverseId.DEFAULT, new SessionClient(temporal.client(), config.temporal().taskQueue(), tuning));
+        }
       }
       Optional<Gateway> gateway = Optional.empty();
       if (role.servesGateway()) {
