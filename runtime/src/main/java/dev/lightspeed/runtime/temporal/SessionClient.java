@@ -6,6 +6,7 @@ import dev.lightspeed.engine.json.CanonicalJson;
 import dev.lightspeed.store.SessionId;
 import dev.lightspeed.store.UniverseId;
 import com.google.protobuf.ByteString;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
@@ -13,6 +14,7 @@ import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
@@ -23,6 +25,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * How the gateway talks to session workflows: start a session's workflow if it is not running (after a
@@ -57,10 +61,11 @@ public final class SessionClient {
       SessionWorkflow workflow = client.newWorkflowStub(SessionWorkflow.class, TemporalNames.workflowId(universe.value(), session.value()));
       try {
         return workflow.submit(request);
-      } catch (WorkflowNotFoundException e) {
-        last = e; // the execution ended between the start and the update (closed, or continued): start again
-      } catch (WorkflowUpdateException e) {
-        if (bootstrapFailure(e).isPresent()) throw new SessionBootstrapException(session.value(), bootstrapFailure(e).get(), e);
+      } catch (WorkflowNotFoundException | WorkflowUpdateException e) {
+        // The execution ended before it answered: closed or continued as new (start again), or it failed to
+        // bootstrap, which starting again cannot mend.
+        Optional<String> failed = bootstrapFailure(e).or(() -> endedWithBootstrapFailure(e.getExecution()));
+        if (failed.isPresent()) throw new SessionBootstrapException(session.value(), failed.get(), e);
         last = e;
       }
     }
@@ -134,6 +139,20 @@ public final class SessionClient {
       adopted++;
     }
     return adopted;
+  }
+
+  /** {@return the bootstrap failure {@code execution} ended with, if that is how it ended} */
+  private Optional<String> endedWithBootstrapFailure(WorkflowExecution execution) {
+    if (execution == null || execution.getRunId().isEmpty()) return Optional.empty();
+    try {
+      client.newUntypedWorkflowStub(execution.getWorkflowId(), Optional.of(execution.getRunId()), Optional.empty())
+          .getResult(1, TimeUnit.SECONDS, Void.class);
+      return Optional.empty();
+    } catch (WorkflowFailedException failed) {
+      return bootstrapFailure(failed);
+    } catch (TimeoutException | RuntimeException stillRunningOrGone) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<String> bootstrapFailure(Throwable e) {

@@ -3,12 +3,14 @@ package dev.lightspeed.runtime.temporal;
 import static dev.lightspeed.runtime.temporal.HostedHarness.MODEL;
 import static dev.lightspeed.testkit.scripted.ScriptedCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lightspeed.engine.command.Command;
 import dev.lightspeed.engine.run.RunOutcome;
 import dev.lightspeed.engine.run.RunStatus;
 import dev.lightspeed.engine.tool.Parallelism;
 import dev.lightspeed.store.SessionId;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,5 +92,14 @@ class HostedRunTest {
     h.model.reply("still here");
     long run = h.startRun(s, "after", "hello");
     assertThat(h.outcome(s, run).status()).isEqualTo(RunStatus.COMPLETED);
+  }
+
+  @Test
+  void aSessionWithoutALogFailsToBootstrapAtOnceWithAClearMessage() {
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> h.submit(SessionId.of("ghost"), new Command.CancelRun(1)))
+        .isInstanceOf(SessionBootstrapException.class)
+        .hasMessageContaining("session ghost does not exist");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
   }
 }
