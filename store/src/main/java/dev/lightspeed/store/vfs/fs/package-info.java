@@ -1,0 +1,2 @@
+/** The file-system workspace store: one small JSON record per workspace under the store root. */
+package dev.lightspeed.store.vfs.fs;
