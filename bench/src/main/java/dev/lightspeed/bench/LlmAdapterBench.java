@@ -35,6 +35,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -104,6 +105,7 @@ public class LlmAdapterBench {
   private FakeResponse bigResponse;
   private FakeResponse shortResponse;
   private long nextEntryId = 1;
+  private final Map<FakeResponse, byte[]> cannedBodies = new IdentityHashMap<>();
 
   @Setup(Level.Trial)
   public void prepare() throws ProviderException {
@@ -192,7 +194,8 @@ public class LlmAdapterBench {
   }
 
   private void enqueue(FakeResponse response) {
-    if (inMemory()) canned.enqueue(response.body(), response.isSse());
+    // FakeResponse.body() concatenates the events anew on every call; do it once, outside the measurement.
+    if (inMemory()) canned.enqueue(cannedBodies.computeIfAbsent(response, FakeResponse::body), response.isSse());
     else server.enqueue(response);
   }
 

@@ -31,7 +31,9 @@ public final class SseReader implements Closeable {
    * @throws IOException when the stream breaks
    */
   public Optional<SseEvent> next() throws IOException {
-    StringBuilder data = null;
+    // One copy per data line: the common single-line data is kept as is; a builder only for multi-line data.
+    String firstData = null;
+    StringBuilder moreData = null;
     String event = null;
     String line;
     while ((line = reader.readLine()) != null) {
@@ -40,29 +42,38 @@ public final class SseReader implements Closeable {
         if (line.startsWith("\uFEFF")) line = line.substring(1);
       }
       if (line.isEmpty()) {
-        if (data != null) return Optional.of(new SseEvent(event == null || event.isEmpty() ? "message" : event, data.toString(), lastId));
+        if (firstData != null) {
+          String data = moreData == null ? firstData : moreData.toString();
+          return Optional.of(new SseEvent(event == null || event.isEmpty() ? "message" : event, data, lastId));
+        }
         event = null;
         continue;
       }
       if (line.charAt(0) == ':') continue;
       int colon = line.indexOf(':');
-      String field = colon < 0 ? line : line.substring(0, colon);
-      String value = colon < 0 ? "" : line.substring(colon + 1);
-      if (!value.isEmpty() && value.charAt(0) == ' ') value = value.substring(1);
-      switch (field) {
-        case "data" -> {
-          if (data == null) data = new StringBuilder(value.length());
-          else data.append('\n');
-          data.append(value);
+      int nameEnd = colon < 0 ? line.length() : colon;
+      int valueStart = colon < 0 ? line.length() : colon + 1;
+      if (valueStart < line.length() && line.charAt(valueStart) == ' ') valueStart++;
+      if (named(line, nameEnd, "data")) {
+        String value = line.substring(valueStart);
+        if (firstData == null) {
+          firstData = value;
+        } else {
+          if (moreData == null) moreData = new StringBuilder(firstData);
+          moreData.append('\n').append(value);
         }
-        case "event" -> event = value;
-        case "id" -> {
-          if (value.indexOf('\0') < 0) lastId = value;
-        }
-        default -> { }
+      } else if (named(line, nameEnd, "event")) {
+        event = line.substring(valueStart);
+      } else if (named(line, nameEnd, "id")) {
+        String value = line.substring(valueStart);
+        if (value.indexOf('\0') < 0) lastId = value;
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean named(String line, int nameEnd, String field) {
+    return nameEnd == field.length() && line.startsWith(field);
   }
 
   @Override

@@ -27,6 +27,9 @@ final class ResponsesStreamReducer {
       "response.output_text.delta", "response.reasoning_summary_text.delta", "response.reasoning_text.delta",
       "response.output_item.done", "response.completed", "response.incomplete", "response.failed", "error");
 
+  /** Terminal events, whose {@code response.output} repeats the items already taken from their own events. */
+  private static final Set<String> TERMINALS = Set.of("response.completed", "response.incomplete");
+
   private final String provider;
   private final String requestId;
   private final LiveListener live;
@@ -61,7 +64,7 @@ final class ResponsesStreamReducer {
     if (!event.event().equals("message") && !HANDLED.contains(event.event())) return false;
     JsonNode data;
     try {
-      data = ResponsesJson.parse(event.data());
+      data = TERMINALS.contains(event.event()) ? ResponsesJson.parseTerminal(event.data()) : ResponsesJson.parse(event.data());
     } catch (IllegalArgumentException e) {
       throw new ProviderException(ErrorClassifier.fromIo(provider, new IOException("malformed " + event.event() + " event: " + e.getMessage()), true), e);
     }
