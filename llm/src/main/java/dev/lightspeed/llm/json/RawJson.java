@@ -3,10 +3,14 @@ package dev.lightspeed.llm.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Cuts sub-documents out of provider JSON as the exact characters the provider sent, so native items can be
@@ -57,6 +61,60 @@ public final class RawJson {
         out.add(json.substring(start, end(p, json, start)));
       }
       return out;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("malformed JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** A top-level object parsed into a tree, and the exact text of one of its members, from a single pass. */
+  public record Cut(JsonNode tree, Optional<String> raw) {}
+
+  /**
+   * {@return the top-level object {@code json} parsed, with the raw text of its member {@code name} cut out in
+   * the same pass} Members of {@code name} listed in {@code leftOut} are skipped in the tree (they are still in
+   * the raw text): a stream fold that already has them from earlier events need not build them twice.
+   *
+   * @throws IllegalArgumentException when {@code json} is not a JSON object, or malformed
+   */
+  public static Cut parseCutting(ObjectMapper mapper, String json, String name, Set<String> leftOut) {
+    try (JsonParser p = mapper.getFactory().createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("not a JSON object");
+      ObjectNode root = mapper.createObjectNode();
+      String raw = null;
+      JsonToken token;
+      while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (!field.equals(name)) {
+          root.set(field, mapper.readTree(p));
+        } else if (value == JsonToken.START_OBJECT) {
+          int start = start(p);
+          ObjectNode member = mapper.createObjectNode();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String inner = p.currentName();
+            p.nextToken();
+            if (leftOut.contains(inner)) p.skipChildren();
+            else member.set(inner, mapper.readTree(p));
+          }
+          if (p.currentToken() != JsonToken.END_OBJECT) throw new IllegalArgumentException("malformed JSON: unterminated object " + name);
+          raw = json.substring(start, (int) p.currentLocation().getCharOffset());
+          root.set(field, member);
+        } else {
+          int start = start(p);
+          raw = json.substring(start, end(p, json, start));
+          root.set(field, parseValue(mapper, raw));
+        }
+      }
+      if (token != JsonToken.END_OBJECT) throw new IllegalArgumentException("malformed JSON: unterminated object");
+      return new Cut(root, Optional.ofNullable(raw));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("malformed JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode parseValue(ObjectMapper mapper, String text) {
+    try {
+      return mapper.readTree(text);
     } catch (IOException e) {
       throw new IllegalArgumentException("malformed JSON: " + e.getMessage(), e);
     }

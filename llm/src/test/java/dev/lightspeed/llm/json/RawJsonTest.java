@@ -3,7 +3,9 @@ package dev.lightspeed.llm.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RawJsonTest {
@@ -157,5 +159,34 @@ class RawJsonTest {
   void anArrayMemberThatIsNotAnArrayIsRejected() {
     assertThatThrownBy(() -> RawJson.arrayMember("{\"output\":{}}", "output")).isInstanceOf(IllegalArgumentException.class).hasMessage("not a JSON array");
     assertThatThrownBy(() -> RawJson.arrayMember("{\"output\":null}", "output")).isInstanceOf(IllegalArgumentException.class).hasMessage("not a JSON array");
+  }
+
+  @Test
+  void parseCuttingParsesTheObjectAndCutsTheMemberExactlyInOnePass() {
+    String json = "{\"type\":\"done\", \"response\" : { \"id\":\"r1\",\"output\":[{\"a\" :1}, 2],\"usage\":{\"n\":3} } ,\"seq\":7}";
+
+    RawJson.Cut cut = RawJson.parseCutting(new ObjectMapper(), json, "response", Set.of("output"));
+
+    assertThat(cut.raw()).contains("{ \"id\":\"r1\",\"output\":[{\"a\" :1}, 2],\"usage\":{\"n\":3} }");
+    assertThat(cut.tree().path("response").has("output")).isFalse();
+    assertThat(cut.tree().path("response").path("usage").path("n").asInt()).isEqualTo(3);
+    assertThat(cut.tree().path("seq").asInt()).isEqualTo(7);
+    assertThat(cut.tree().path("type").asText()).isEqualTo("done");
+  }
+
+  @Test
+  void parseCuttingCutsNonObjectMembersAndReportsAbsentOnes() {
+    ObjectMapper mapper = new ObjectMapper();
+    assertThat(RawJson.parseCutting(mapper, "{\"item\": [1, \"x\" ]}", "item", Set.of()).raw()).contains("[1, \"x\" ]");
+    assertThat(RawJson.parseCutting(mapper, "{\"item\":\"s\\\"q\"}", "item", Set.of()).raw()).contains("\"s\\\"q\"");
+    assertThat(RawJson.parseCutting(mapper, "{\"other\":1}", "item", Set.of()).raw()).isEmpty();
+  }
+
+  @Test
+  void parseCuttingRejectsWhatIsNotAWellFormedObject() {
+    ObjectMapper mapper = new ObjectMapper();
+    assertThatThrownBy(() -> RawJson.parseCutting(mapper, "[1]", "a", Set.of())).hasMessage("not a JSON object");
+    assertThatThrownBy(() -> RawJson.parseCutting(mapper, "{\"a\":{\"b\":1", "a", Set.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("malformed JSON");
   }
 }

@@ -1,14 +1,10 @@
 package dev.lightspeed.llm.openai.responses;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
-import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.lightspeed.engine.llm.Usage;
-import java.io.IOException;
 
 /** Small read helpers over Jackson trees of Responses API payloads. Stateless and thread-safe. */
 final class ResponsesJson {
@@ -24,38 +20,6 @@ final class ResponsesJson {
       throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage(), e);
     }
   }
-
-  /**
-   * {@return a terminal event ({@code response.completed} / {@code .incomplete}) parsed without its
-   * {@code response.output}} The fold takes the items from their own {@code output_item.done} events (and,
-   * when a stream sent none, cuts them from the raw text), so building a second tree of every item of a
-   * long answer would be wasted work.
-   *
-   * @throws IllegalArgumentException when {@code json} is not JSON
-   */
-  static JsonNode parseTerminal(String json) {
-    try (JsonParser parser = new FilteringParserDelegate(MAPPER.createParser(json), TERMINAL_WITHOUT_OUTPUT,
-        TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
-      JsonNode tree = MAPPER.readTree(parser);
-      return tree == null ? MissingNode.getInstance() : tree;
-    } catch (IOException e) {
-      throw new IllegalArgumentException("malformed JSON: " + e.getMessage(), e);
-    }
-  }
-
-  private static final TokenFilter RESPONSE_WITHOUT_OUTPUT = new TokenFilter() {
-    @Override
-    public TokenFilter includeProperty(String name) {
-      return name.equals("output") ? null : TokenFilter.INCLUDE_ALL;
-    }
-  };
-
-  private static final TokenFilter TERMINAL_WITHOUT_OUTPUT = new TokenFilter() {
-    @Override
-    public TokenFilter includeProperty(String name) {
-      return name.equals("response") ? RESPONSE_WITHOUT_OUTPUT : TokenFilter.INCLUDE_ALL;
-    }
-  };
 
   /** {@return the text of string member {@code field}, or "" when it is absent, null or not a string} */
   static String text(JsonNode node, String field) {

@@ -27,8 +27,8 @@ final class ResponsesStreamReducer {
       "response.output_text.delta", "response.reasoning_summary_text.delta", "response.reasoning_text.delta",
       "response.output_item.done", "response.completed", "response.incomplete", "response.failed", "error");
 
-  /** Terminal events, whose {@code response.output} repeats the items already taken from their own events. */
-  private static final Set<String> TERMINALS = Set.of("response.completed", "response.incomplete");
+  /** Left out of a terminal event's tree: {@code response.output} repeats the items already taken. */
+  private static final Set<String> OUTPUT = Set.of("output");
 
   private final String provider;
   private final String requestId;
@@ -63,8 +63,22 @@ final class ResponsesStreamReducer {
     // needed; when the SSE event name (which is "message" when absent) says so, skip them unparsed.
     if (!event.event().equals("message") && !HANDLED.contains(event.event())) return false;
     JsonNode data;
+    Optional<String> cut = Optional.empty();
     try {
-      data = TERMINALS.contains(event.event()) ? ResponsesJson.parseTerminal(event.data()) : ResponsesJson.parse(event.data());
+      // The item and the response are cut out raw (to be stored byte for byte) in the same pass that parses
+      // the event; a terminal response's output repeats the items already taken, so its tree leaves it out.
+      String member = switch (event.event()) {
+        case "response.output_item.done" -> "item";
+        case "response.completed", "response.incomplete" -> "response";
+        default -> null;
+      };
+      if (member == null) {
+        data = ResponsesJson.parse(event.data());
+      } else {
+        RawJson.Cut both = RawJson.parseCutting(ResponsesJson.MAPPER, event.data(), member, member.equals("response") ? OUTPUT : Set.of());
+        data = both.tree();
+        cut = both.raw();
+      }
     } catch (IllegalArgumentException e) {
       throw new ProviderException(ErrorClassifier.fromIo(provider, new IOException("malformed " + event.event() + " event: " + e.getMessage()), true), e);
     }
@@ -75,16 +89,16 @@ final class ResponsesStreamReducer {
       case "response.reasoning_summary_text.delta", "response.reasoning_text.delta" ->
           live.onReasoningDelta(session, turn, ResponsesJson.text(data, "delta"));
       case "response.output_item.done" -> {
-        Optional<String> item = RawJson.member(event.data(), "item");
+        Optional<String> item = cut.isPresent() ? cut : RawJson.member(event.data(), "item");
         if (item.isPresent()) {
           JsonNode index = data.path("output_index");
           items.add(new OutputItem(index.isIntegralNumber() ? index.asLong() : items.size(), item.get(), data.path("item")));
         }
       }
-      case "response.completed" -> terminal = terminal(event.data(), data, "completed");
+      case "response.completed" -> terminal = terminal(event.data(), cut, data, "completed");
       case "response.incomplete" -> {
         String reason = ResponsesJson.text(data.path("response").path("incomplete_details"), "reason");
-        terminal = terminal(event.data(), data, reason.isEmpty() ? "incomplete" : "incomplete:" + reason);
+        terminal = terminal(event.data(), cut, data, reason.isEmpty() ? "incomplete" : "incomplete:" + reason);
       }
       case "response.failed" -> {
         JsonNode error = data.path("response").path("error");
@@ -119,8 +133,9 @@ final class ResponsesStreamReducer {
     return items.stream().sorted(Comparator.comparingLong(OutputItem::outputIndex)).toList();
   }
 
-  private static Terminal terminal(String rawData, JsonNode data, String finishReason) {
-    return new Terminal(RawJson.member(rawData, "response").orElse("{}"), data.path("response"), finishReason);
+  private static Terminal terminal(String rawData, Optional<String> cut, JsonNode data, String finishReason) {
+    String raw = cut.isPresent() ? cut.get() : RawJson.member(rawData, "response").orElse("{}");
+    return new Terminal(raw, data.path("response"), finishReason);
   }
 
   private static String codeOrType(JsonNode error) {
