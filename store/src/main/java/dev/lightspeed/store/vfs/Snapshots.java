@@ -75,6 +75,23 @@ public final class Snapshots {
   }
 
   /**
+   * Stores {@code manifest}, derived by editing a committed snapshot, as a snapshot of {@code universe}. Only
+   * the totals are checked against the limits (the per-file size is the editor's to check as it writes), and
+   * blobs are not looked up: the caller vouches that every file's blob is stored, having put the new ones
+   * itself. This keeps a one-file edit of a large tree from costing a walk of the whole tree.
+   *
+   * @throws SnapshotLimitException when the tree exceeds a total limit
+   */
+  public Snapshot commitDerived(UniverseId universe, Manifest manifest) {
+    Objects.requireNonNull(universe, "universe");
+    Objects.requireNonNull(manifest, "manifest");
+    limits.checkTotals(manifest.root());
+    BlobRef ref = blobs.put(universe, ManifestCodec.encode(manifest));
+    remember(universe, ref, manifest);
+    return new Snapshot(ref, manifest);
+  }
+
+  /**
    * Reads the snapshot {@code ref} of {@code universe}.
    *
    * @throws SnapshotNotFoundException when the universe holds no blob {@code ref}

@@ -23,6 +23,16 @@ public record VfsLimits(long maxFiles, long maxTotalBytes, long maxFileBytes, in
    * @throws SnapshotLimitException naming the first limit the tree exceeds
    */
   public void check(VfsDirectory root) {
+    checkTotals(root);
+    checkFiles(root, VfsPath.ROOT);
+  }
+
+  /**
+   * Checks the cached totals of a tree (file count, total size, depth) without visiting its files.
+   *
+   * @throws SnapshotLimitException naming the first limit the tree exceeds
+   */
+  public void checkTotals(VfsDirectory root) {
     if (root.files() > maxFiles) {
       throw new SnapshotLimitException("the snapshot would hold " + count(root.files()) + " files; the limit is " + count(maxFiles));
     }
@@ -32,7 +42,6 @@ public record VfsLimits(long maxFiles, long maxTotalBytes, long maxFileBytes, in
     if (root.height() > maxDepth) {
       throw new SnapshotLimitException("the snapshot has a path of " + root.height() + " components; the limit is " + maxDepth);
     }
-    checkFiles(root, VfsPath.ROOT);
   }
 
   private void checkFiles(VfsDirectory dir, VfsPath at) {

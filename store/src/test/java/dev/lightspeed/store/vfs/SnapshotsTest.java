@@ -52,6 +52,21 @@ class SnapshotsTest {
   }
 
   @Test
+  void commitDerivedChecksOnlyTheTotalsAndTrustsTheBlobs() {
+    BlobRef absent = BlobRef.sha256("put later".getBytes(StandardCharsets.UTF_8));
+    Snapshots small = new Snapshots(blobs, new VfsLimits(1, 100, 100, 4));
+    Manifest one = new Manifest(VfsDirectory.EMPTY.with(List.of("a"), VfsFile.of(absent, 9)));
+
+    Snapshot derived = small.commitDerived(U, one);
+
+    assertThat(derived.ref()).isEqualTo(BlobRef.sha256(ManifestCodec.encode(one)));
+    assertThat(small.read(U, derived.ref()).manifest()).isEqualTo(one);
+    assertThatThrownBy(() -> small.commitDerived(U, new Manifest(one.root().with(List.of("b"), VfsFile.of(absent, 9)))))
+        .isInstanceOf(SnapshotLimitException.class)
+        .hasMessage("the snapshot would hold 2 files; the limit is 1");
+  }
+
+  @Test
   void readingAMissingOrForeignSnapshotFails() {
     BlobRef notThere = BlobRef.sha256(new byte[] {9});
     assertThatThrownBy(() -> snapshots.read(U, notThere))

@@ -1,0 +1,7 @@
+package dev.lightspeed.tools.fs;
+
+/** What a path names. */
+public enum FileKind {
+  FILE,
+  DIRECTORY
+}

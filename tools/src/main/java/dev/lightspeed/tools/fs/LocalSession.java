@@ -1,0 +1,206 @@
+package dev.lightspeed.tools.fs;
+
+import dev.lightspeed.store.vfs.VfsPath;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The {@link FileSession} of a {@link LocalFileSystem}: plain file I/O, confined to the root. */
+final class LocalSession implements FileSession {
+  private final Path root;
+  private final Path realRoot;
+  private final long maxFileBytes;
+
+  LocalSession(Path root, Path realRoot, long maxFileBytes) {
+    this.root = root;
+    this.realRoot = realRoot;
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  @Override
+  public VfsPath workingDirectory() {
+    return VfsPath.ROOT;
+  }
+
+  @Override
+  public Optional<FileStat> stat(VfsPath path) {
+    Path local = local(path);
+    try {
+      if (!inside(local)) {
+        if (Files.exists(local, LinkOption.NOFOLLOW_LINKS) || Files.exists(local)) throw outside(path);
+        return Optional.empty();
+      }
+      BasicFileAttributes a = Files.readAttributes(local, BasicFileAttributes.class);
+      return Optional.of(a.isDirectory() ? FileStat.DIRECTORY : FileStat.file(a.size()));
+    } catch (NoSuchFileException | NotDirectoryException absent) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw io("cannot read", path, e);
+    }
+  }
+
+  @Override
+  public byte[] read(VfsPath path) {
+    FileStat stat = stat(path).orElseThrow(() -> FsException.notFound(path));
+    if (stat.isDirectory()) throw new FsException(FsError.IS_A_DIRECTORY, path + " is a directory, not a file");
+    if (stat.size() > maxFileBytes) {
+      throw new FsException(FsError.LIMIT_EXCEEDED, "file " + path + " is " + stat.size() + " bytes, over the " + maxFileBytes + "-byte limit for reading");
+    }
+    try {
+      return Files.readAllBytes(local(path));
+    } catch (NoSuchFileException absent) {
+      throw FsException.notFound(path);
+    } catch (IOException e) {
+      throw io("cannot read", path, e);
+    }
+  }
+
+  @Override
+  public List<DirEntry> list(VfsPath path) {
+    FileStat stat = stat(path).orElseThrow(() -> new FsException(FsError.NOT_FOUND, "directory not found: " + path));
+    if (!stat.isDirectory()) throw new FsException(FsError.NOT_A_DIRECTORY, path + " is a file, not a directory");
+    List<DirEntry> out = new ArrayList<>();
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(local(path))) {
+      for (Path child : children) {
+        entry(child).ifPresent(out::add);
+      }
+    } catch (IOException e) {
+      throw io("cannot list", path, e);
+    }
+    out.sort(Comparator.comparing(DirEntry::name));
+    return out;
+  }
+
+  /** {@return the entry for {@code child}, or empty for a link leading outside the root or nowhere} */
+  private Optional<DirEntry> entry(Path child) throws IOException {
+    String name = child.getFileName().toString();
+    try {
+      BasicFileAttributes a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (a.isSymbolicLink()) {
+        if (!inside(child)) return Optional.empty();
+        a = Files.readAttributes(child, BasicFileAttributes.class);
+      }
+      if (a.isDirectory()) return Optional.of(new DirEntry(name, FileStat.DIRECTORY));
+      if (a.isRegularFile()) return Optional.of(new DirEntry(name, FileStat.file(a.size())));
+      return Optional.empty();
+    } catch (NoSuchFileException brokenLink) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void write(VfsPath path, byte[] content) {
+    if (path.isRoot()) throw new FsException(FsError.IS_A_DIRECTORY, "/ is a directory, not a file");
+    if (content.length > maxFileBytes) {
+      throw new FsException(FsError.LIMIT_EXCEEDED, "cannot write " + path + ": " + content.length + " bytes is over the " + maxFileBytes + "-byte limit per file");
+    }
+    Path target = local(path);
+    try {
+      checkParents(path);
+      Optional<FileStat> existing = stat(path);
+      if (existing.isPresent() && existing.get().isDirectory()) {
+        throw new FsException(FsError.IS_A_DIRECTORY, "cannot write " + path + ": it is a directory");
+      }
+      Files.createDirectories(target.getParent());
+      if (!inside(target.getParent())) throw outside(path);
+      Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+      try {
+        Files.write(tmp, content);
+        if (existing.isPresent()) copyPermissions(target, tmp);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (FileAlreadyExistsException | NotDirectoryException e) {
+      throw new FsException(FsError.NOT_A_DIRECTORY, "cannot write " + path + ": a parent directory is a file");
+    } catch (AccessDeniedException e) {
+      throw new FsException(FsError.PERMISSION_DENIED, "permission denied: cannot write " + path);
+    } catch (IOException e) {
+      throw io("cannot write", path, e);
+    }
+  }
+
+  private void checkParents(VfsPath path) {
+    Optional<VfsPath> parent = path.parent();
+    while (parent.isPresent() && !parent.get().isRoot()) {
+      Optional<FileStat> stat = stat(parent.get());
+      if (stat.isPresent()) {
+        if (!stat.get().isDirectory()) {
+          throw new FsException(FsError.NOT_A_DIRECTORY, "cannot write " + path + ": " + parent.get() + " is a file, not a directory");
+        }
+        return;
+      }
+      parent = parent.get().parent();
+    }
+  }
+
+  private static void copyPermissions(Path from, Path to) throws IOException {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(from);
+      Files.setPosixFilePermissions(to, permissions);
+    } catch (UnsupportedOperationException notPosix) {
+      // the file system has no POSIX permissions to keep
+    }
+  }
+
+  @Override
+  public void delete(VfsPath path) {
+    FileStat stat = stat(path).orElseThrow(() -> FsException.notFound(path));
+    if (stat.isDirectory()) throw new FsException(FsError.IS_A_DIRECTORY, "cannot delete " + path + ": it is a directory");
+    try {
+      Files.delete(local(path));
+    } catch (NoSuchFileException absent) {
+      throw FsException.notFound(path);
+    } catch (AccessDeniedException e) {
+      throw new FsException(FsError.PERMISSION_DENIED, "permission denied: cannot delete " + path);
+    } catch (IOException e) {
+      throw io("cannot delete", path, e);
+    }
+  }
+
+  @Override
+  public List<Commit> commit() {
+    return List.of();
+  }
+
+  private Path local(VfsPath path) {
+    return path.isRoot() ? root : root.resolve(String.join("/", path.segments()));
+  }
+
+  /**
+   * {@return true when the nearest existing ancestor-or-self of {@code local} really lies under the root}
+   * A symbolic link may point anywhere; following one out of the root is refused.
+   */
+  private boolean inside(Path local) throws IOException {
+    Path probe = local;
+    while (probe != null && !Files.exists(probe, LinkOption.NOFOLLOW_LINKS)) probe = probe.getParent();
+    if (probe == null) return false;
+    try {
+      return probe.toRealPath().startsWith(realRoot);
+    } catch (NoSuchFileException brokenLink) {
+      return false;
+    }
+  }
+
+  private static FsException outside(VfsPath path) {
+    return new FsException(FsError.PERMISSION_DENIED, "permission denied: " + path + " leads outside the root through a symbolic link");
+  }
+
+  private static FsException io(String what, VfsPath path, IOException e) {
+    return new FsException(FsError.IO, what + " " + path + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+  }
+}
