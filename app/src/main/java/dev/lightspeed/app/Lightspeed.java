@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "A durable agent harness: sessions that live in Temporal and survive restarts.",
-    subcommands = {ServerCommand.class})
+    subcommands = {ServerCommand.class, ToolCommand.class})
 public final class Lightspeed implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
