@@ -6,6 +6,7 @@ import dev.lightspeed.tools.VisibleOutput;
 import dev.lightspeed.tools.fs.FileSession;
 import dev.lightspeed.tools.fs.FileStat;
 import dev.lightspeed.tools.search.Budget;
+import dev.lightspeed.tools.search.ByteSize;
 import dev.lightspeed.tools.search.GlobPattern;
 import dev.lightspeed.tools.search.SearchBounds;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public final class GrepFiles {
     budget.note(narrow).ifPresent(n -> out.append(n).append('\n'));
     if (search.skippedLarge > 0) {
       out.append("[skipped ").append(search.skippedLarge).append(search.skippedLarge == 1 ? " file" : " files")
-          .append(" over ").append(bounds.maxFileBytes() >> 20).append(" MiB]\n");
+          .append(" over ").append(ByteSize.format(bounds.maxFileBytes())).append("]\n");
     }
     out.setLength(out.length() - 1);
     return ToolResult.ok(VisibleOutput.cap(out.toString(), narrow + ", or lower " + names.grepLimit()));

@@ -65,7 +65,7 @@ public final class Budget {
     if (stop == null) return Optional.empty();
     return Optional.of(switch (stop) {
       case FILES -> String.format(Locale.ROOT, "[stopped after looking at %,d files, the search bound; %s]", bounds.maxFiles(), narrow);
-      case BYTES -> "[stopped after reading " + (bounds.maxBytes() >> 20) + " MiB, the search bound; " + narrow + "]";
+      case BYTES -> "[stopped after reading " + ByteSize.format(bounds.maxBytes()) + ", the search bound; " + narrow + "]";
       case TIME -> "[stopped after " + bounds.maxTime().toSeconds() + " s, the search time bound; " + narrow + "]";
       case CANCELLED -> "[stopped: the run was cancelled]";
     });
