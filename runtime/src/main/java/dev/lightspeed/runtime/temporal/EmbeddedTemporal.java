@@ -1,73 +1,82 @@
 package dev.lightspeed.runtime.temporal;
 
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.testserver.TestServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Temporal for local use without a cluster: the Java SDK's in-process server (real gRPC API, real time, no
- * time skipping) bound to a port so standard Temporal clients can inspect it. It keeps workflows in memory
- * only; the session event log is what survives a restart.
+ * Temporal for local use without a cluster: the Java SDK's test server (real gRPC API, real time, no time
+ * skipping) listening on a real address so standard Temporal clients can inspect it. It keeps workflows in
+ * memory only; the session event log is what survives a restart.
+ *
+ * <p>It binds the host it is given (loopback by default) rather than every interface, as the SDK's own
+ * port-bound variant does: the server has no authentication, so it must not be reachable from the network
+ * unless someone asks for that. The services are assembled from the SDK's test-server parts for that reason.
  */
 public final class EmbeddedTemporal implements AutoCloseable {
-  private final TestServer.PortBoundTestServer server;
+  private final TestServicesStarter services;
+  private final Server server;
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
-  private final int port;
 
-  private EmbeddedTemporal(TestServer.PortBoundTestServer server, WorkflowServiceStubs stubs, WorkflowClient client, int port) {
+  private EmbeddedTemporal(TestServicesStarter services, Server server, WorkflowServiceStubs stubs, WorkflowClient client) {
+    this.services = services;
     this.server = server;
     this.stubs = stubs;
     this.client = client;
-    this.port = port;
   }
 
   /**
-   * Starts the server on {@code host:port} (port 0 picks a free one).
+   * Starts the server on {@code host:port} (port 0 picks a free one; an empty host means loopback).
    *
-   * @throws IllegalStateException when the port is taken, naming it
+   * @throws IllegalStateException when the address is taken, naming it
    */
   public static EmbeddedTemporal start(String host, int port) {
-    int chosen = port == 0 ? freePort() : port;
-    TestServer.PortBoundTestServer server;
+    String bindHost = host.isEmpty() ? "127.0.0.1" : host;
+    TestServicesStarter services = new TestServicesStarter(true, 0);
+    Server server;
     try {
-      server = TestServer.createPortBoundServer(chosen);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot start the embedded Temporal server on port " + chosen + " (is another Lightspeed server "
-          + "running? set LIGHTSPEED_EMBEDDED_TEMPORAL_ADDR to another address): " + e.getMessage(), e);
+      ServerBuilder<?> builder = NettyServerBuilder.forAddress(new InetSocketAddress(bindHost, port));
+      GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+      server = builder.build().start();
+    } catch (IOException | RuntimeException e) {
+      services.close();
+      throw new IllegalStateException("cannot start the embedded Temporal server on " + bindHost + ":" + port + " (is another Lightspeed "
+          + "server running? set LIGHTSPEED_EMBEDDED_TEMPORAL_ADDR to another address): " + e.getMessage(), e);
     }
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-        .setTarget((host.isEmpty() ? "127.0.0.1" : host) + ":" + chosen).build());
+    String target = (bindHost.equals("0.0.0.0") ? "127.0.0.1" : bindHost) + ":" + server.getPort();
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
     WorkflowClient client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
-    return new EmbeddedTemporal(server, stubs, client, chosen);
+    return new EmbeddedTemporal(services, server, stubs, client);
   }
 
   public WorkflowClient client() {
     return client;
   }
 
+  /** {@return the port the server listens on} */
   public int port() {
-    return port;
+    return server.getPort();
   }
 
   @Override
   public void close() {
     stubs.shutdownNow();
-    server.close();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress("127.0.0.1", 0));
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot find a free port for the embedded Temporal server", e);
+    server.shutdownNow();
+    try {
+      server.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    services.close();
   }
 }
