@@ -55,39 +55,53 @@ public final class GlobFiles {
     VfsPath start = base;
     for (String part : GlobPattern.literalPrefix(pattern)) start = start.child(part);
     Budget budget = new Budget(bounds, aborted);
-    List<VfsPath> found = new ArrayList<>();
-    boolean[] limited = {false};
-    VfsPath root = base;
-    if (files.stat(start).map(FileStat::isDirectory).orElse(false)) {
-      files.walk(start, new FileSession.FileVisitor() {
-        @Override
-        public boolean visit(VfsPath path, FileStat fileStat) {
-          if (!budget.admit(0)) return false;
-          if (!glob.matches(String.join("/", path.relativeTo(root)))) return true;
-          if (found.size() == request.limit()) {
-            limited[0] = true;
-            return false;
-          }
-          found.add(path);
-          return true;
-        }
-
-        @Override
-        public boolean enterDirectory(VfsPath dir) {
-          return budget.alive();
-        }
-      });
-    }
+    Collector collector = new Collector(glob, base, request.limit(), budget);
+    if (files.stat(start).map(FileStat::isDirectory).orElse(false)) files.walk(start, collector);
+    List<VfsPath> found = collector.found;
     if (budget.stopped().orElse(null) == Budget.Stop.CANCELLED) return ToolResult.cancelled();
     StringBuilder out = new StringBuilder();
     for (VfsPath p : found) out.append(p).append('\n');
     if (found.isEmpty()) out.append("no files match ").append(request.pattern()).append(" under ").append(base).append('\n');
-    if (limited[0]) {
+    if (collector.limited) {
       out.append("[stopped at ").append(request.limit()).append(" paths, the result limit; use a more specific pattern or path")
           .append(names.globLimit().isEmpty() ? "" : ", or raise " + names.globLimit()).append("]\n");
     }
     budget.note("use a more specific pattern or path").ifPresent(n -> out.append(n).append('\n'));
     out.setLength(out.length() - 1);
     return ToolResult.ok(VisibleOutput.cap(out.toString(), "use a more specific pattern or path"));
+  }
+
+  /** Collects the paths that match, up to the limit or a bound. */
+  private static final class Collector implements FileSession.FileVisitor {
+    final GlobPattern glob;
+    final VfsPath base;
+    final int limit;
+    final Budget budget;
+    final List<VfsPath> found = new ArrayList<>();
+    boolean limited;
+
+    Collector(GlobPattern glob, VfsPath base, int limit, Budget budget) {
+      this.glob = glob;
+      this.base = base;
+      this.limit = limit;
+      this.budget = budget;
+    }
+
+    @Override
+    public boolean visit(VfsPath path, FileStat stat) {
+      if (!budget.admit(0)) return false;
+      if (!glob.matches(String.join("/", path.relativeTo(base)))) return true;
+      if (found.size() == limit) {
+        limited = true;
+        return false;
+      }
+      found.add(path);
+      return true;
+    }
+
+    @Override
+    public boolean enterDirectory(VfsPath dir) {
+      return budget.alive();
+    }
   }
 }

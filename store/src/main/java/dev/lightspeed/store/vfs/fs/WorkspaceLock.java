@@ -32,13 +32,12 @@ final class WorkspaceLock implements AutoCloseable {
 
   /** Runs {@code body} holding {@code dir} (created when absent) and {@return what it returns} */
   static <T> T holding(Path dir, Supplier<T> body) {
-    try (WorkspaceLock lock = acquire(dir)) {
-      return lock.run(body);
+    WorkspaceLock lock = acquire(dir);
+    try {
+      return body.get();
+    } finally {
+      lock.close();
     }
-  }
-
-  private <T> T run(Supplier<T> body) {
-    return body.get();
   }
 
   /** Blocks until this thread holds {@code dir}, creating the directory when absent. */
