@@ -110,9 +110,12 @@ class ConcurrentWritersTest {
   @Test
   void aRetryAfterAConflictSeesTheWinnersChangeAndApplies() throws Exception {
     FileSystem together = new CommitTogether(vfs.fs, new CyclicBarrier(2));
-    StartingGate.run(2, thread -> call(together, "write_file", json("path", "n" + thread + ".txt", "content", "x")));
+    List<ToolResult> first = StartingGate.run(2, thread -> call(together, "write_file", json("path", "n" + thread + ".txt", "content", "x")));
+    int loser = first.get(0).isError() ? 0 : 1;
+    assertThat(first.get(1 - loser).isError()).isFalse();
+    assertThat(first.get(loser).isError()).isTrue();
 
-    ToolResult retry = call(vfs.fs, "write_file", json("path", "n0.txt", "content", "x"));
+    ToolResult retry = call(vfs.fs, "write_file", json("path", "n" + loser + ".txt", "content", "x"));
 
     assertThat(retry.isError()).isFalse();
     assertThat(call(vfs.fs, "glob", json("pattern", "n*.txt")))
