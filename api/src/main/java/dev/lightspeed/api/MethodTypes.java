@@ -38,6 +38,20 @@ import dev.lightspeed.api.session.SessionRenameParams;
 import dev.lightspeed.api.session.SessionRenameResponse;
 import dev.lightspeed.api.session.SessionStartParams;
 import dev.lightspeed.api.session.SessionStartResponse;
+import dev.lightspeed.api.vfs.VfsSnapshotCommitParams;
+import dev.lightspeed.api.vfs.VfsSnapshotCommitResponse;
+import dev.lightspeed.api.vfs.VfsSnapshotReadParams;
+import dev.lightspeed.api.vfs.VfsSnapshotReadResponse;
+import dev.lightspeed.api.vfs.VfsWorkspaceCreateParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceCreateResponse;
+import dev.lightspeed.api.vfs.VfsWorkspaceDeleteParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceDeleteResponse;
+import dev.lightspeed.api.vfs.VfsWorkspaceListParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceListResponse;
+import dev.lightspeed.api.vfs.VfsWorkspaceReadParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceReadResponse;
+import dev.lightspeed.api.vfs.VfsWorkspaceUpdateParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceUpdateResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +89,13 @@ public final class MethodTypes {
     bind(Methods.BLOBS_PUT, BlobPutParams.class, BlobPutResponse.class);
     bind(Methods.BLOBS_READ, BlobReadParams.class, BlobReadResponse.class);
     bind(Methods.BLOBS_HAS, BlobHasParams.class, BlobHasResponse.class);
+    bind(Methods.VFS_SNAPSHOTS_COMMIT, VfsSnapshotCommitParams.class, VfsSnapshotCommitResponse.class);
+    bind(Methods.VFS_SNAPSHOTS_READ, VfsSnapshotReadParams.class, VfsSnapshotReadResponse.class);
+    bind(Methods.VFS_WORKSPACES_CREATE, VfsWorkspaceCreateParams.class, VfsWorkspaceCreateResponse.class);
+    bind(Methods.VFS_WORKSPACES_READ, VfsWorkspaceReadParams.class, VfsWorkspaceReadResponse.class);
+    bind(Methods.VFS_WORKSPACES_LIST, VfsWorkspaceListParams.class, VfsWorkspaceListResponse.class);
+    bind(Methods.VFS_WORKSPACES_UPDATE, VfsWorkspaceUpdateParams.class, VfsWorkspaceUpdateResponse.class);
+    bind(Methods.VFS_WORKSPACES_DELETE, VfsWorkspaceDeleteParams.class, VfsWorkspaceDeleteResponse.class);
   }
 
   private static void bind(String method, Class<?> params, Class<?> result) {

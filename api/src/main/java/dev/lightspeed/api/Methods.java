@@ -29,6 +29,13 @@ public final class Methods {
   public static final String BLOBS_READ = "blobs/read";
   public static final String BLOBS_HAS = "blobs/has";
   public static final String MODELS_LIST = "models/list";
+  public static final String VFS_SNAPSHOTS_COMMIT = "vfs/snapshots/commit";
+  public static final String VFS_SNAPSHOTS_READ = "vfs/snapshots/read";
+  public static final String VFS_WORKSPACES_CREATE = "vfs/workspaces/create";
+  public static final String VFS_WORKSPACES_READ = "vfs/workspaces/read";
+  public static final String VFS_WORKSPACES_LIST = "vfs/workspaces/list";
+  public static final String VFS_WORKSPACES_UPDATE = "vfs/workspaces/update";
+  public static final String VFS_WORKSPACES_DELETE = "vfs/workspaces/delete";
 
   /** Every served method, in the order of {@code methods.json}. */
   public static final List<String> ALL = List.of(
@@ -50,5 +57,12 @@ public final class Methods {
       MODELS_LIST,
       BLOBS_PUT,
       BLOBS_READ,
-      BLOBS_HAS);
+      BLOBS_HAS,
+      VFS_SNAPSHOTS_COMMIT,
+      VFS_SNAPSHOTS_READ,
+      VFS_WORKSPACES_CREATE,
+      VFS_WORKSPACES_READ,
+      VFS_WORKSPACES_LIST,
+      VFS_WORKSPACES_UPDATE,
+      VFS_WORKSPACES_DELETE);
 }

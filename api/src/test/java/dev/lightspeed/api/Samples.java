@@ -88,6 +88,21 @@ import dev.lightspeed.api.session.SessionSummaryView;
 import dev.lightspeed.api.session.SessionView;
 import dev.lightspeed.api.session.ToolParallelismView;
 import dev.lightspeed.api.session.ToolView;
+import dev.lightspeed.api.vfs.VfsSnapshotCommitParams;
+import dev.lightspeed.api.vfs.VfsSnapshotCommitResponse;
+import dev.lightspeed.api.vfs.VfsSnapshotReadParams;
+import dev.lightspeed.api.vfs.VfsSnapshotReadResponse;
+import dev.lightspeed.api.vfs.VfsWorkspaceCreateParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceCreateResponse;
+import dev.lightspeed.api.vfs.VfsWorkspaceDeleteParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceDeleteResponse;
+import dev.lightspeed.api.vfs.VfsWorkspaceListParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceListResponse;
+import dev.lightspeed.api.vfs.VfsWorkspaceReadParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceReadResponse;
+import dev.lightspeed.api.vfs.VfsWorkspaceUpdateParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceUpdateResponse;
+import dev.lightspeed.api.vfs.VfsWorkspaceView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -355,8 +370,34 @@ public final class Samples {
         sample(Methods.BLOBS_READ, new BlobReadParams(BLOB_REF), new BlobReadParams(BLOB_REF),
             new BlobReadResponse(BLOB_REF, "aGVsbG8=", 5)),
         sample(Methods.BLOBS_HAS, new BlobHasParams(List.of(BLOB_REF, "blob:sha256:00")), new BlobHasParams(null),
-            new BlobHasResponse(List.of(new BlobHasItem(BLOB_REF, true), new BlobHasItem("blob:sha256:00", false)))));
+            new BlobHasResponse(List.of(new BlobHasItem(BLOB_REF, true), new BlobHasItem("blob:sha256:00", false)))),
+        sample(Methods.VFS_SNAPSHOTS_COMMIT, new VfsSnapshotCommitParams(json(MANIFEST)), new VfsSnapshotCommitParams(json(MANIFEST)),
+            new VfsSnapshotCommitResponse(SNAPSHOT_REF, 1, 5)),
+        sample(Methods.VFS_SNAPSHOTS_READ, new VfsSnapshotReadParams(SNAPSHOT_REF), new VfsSnapshotReadParams(SNAPSHOT_REF),
+            new VfsSnapshotReadResponse(SNAPSHOT_REF, json(MANIFEST), 1, 5)),
+        sample(Methods.VFS_WORKSPACES_CREATE, new VfsWorkspaceCreateParams("ws_1", "Project", SNAPSHOT_REF),
+            new VfsWorkspaceCreateParams(null, null, null), new VfsWorkspaceCreateResponse(workspace())),
+        sample(Methods.VFS_WORKSPACES_READ, new VfsWorkspaceReadParams("ws_1"), new VfsWorkspaceReadParams("ws_1"),
+            new VfsWorkspaceReadResponse(workspace())),
+        sample(Methods.VFS_WORKSPACES_LIST, new VfsWorkspaceListParams(), new VfsWorkspaceListParams(),
+            new VfsWorkspaceListResponse(List.of(workspace(), minimalWorkspace()))),
+        sample(Methods.VFS_WORKSPACES_UPDATE, new VfsWorkspaceUpdateParams("ws_1", SNAPSHOT_REF, 3L, "Renamed"),
+            new VfsWorkspaceUpdateParams("ws_1", SNAPSHOT_REF, null, null), new VfsWorkspaceUpdateResponse(workspace())),
+        sample(Methods.VFS_WORKSPACES_DELETE, new VfsWorkspaceDeleteParams("ws_1"), new VfsWorkspaceDeleteParams("ws_1"),
+            new VfsWorkspaceDeleteResponse(minimalWorkspace())));
     return Methods.ALL.stream().map(byMethod::get).toList();
+  }
+
+  static final String SNAPSHOT_REF = "sha256:" + "ab".repeat(32);
+  static final String MANIFEST =
+      "{\"schemaVersion\":1,\"root\":{\"entries\":{\"a.txt\":{\"type\":\"file\",\"blob\":\"sha256:" + "cd".repeat(32) + "\",\"size\":5}}}}";
+
+  static VfsWorkspaceView workspace() {
+    return new VfsWorkspaceView("ws_1", "Project", SNAPSHOT_REF, SNAPSHOT_REF, 1, 5, 3, 1_000, 2_000);
+  }
+
+  static VfsWorkspaceView minimalWorkspace() {
+    return new VfsWorkspaceView("ws_2", null, SNAPSHOT_REF, null, 0, 0, 1, 1_000, 1_000);
   }
 
   private static Map.Entry<String, MethodSample> sample(String method, Object params, Object minimal, Object result) {
@@ -392,7 +433,9 @@ public final class Samples {
         Map.entry("ProfileSource", new ProfileSource.Inline(
             json("{\"displayName\":\"Coder\",\"instructions\":{\"type\":\"text\",\"text\":\"Be terse.\"}}"))),
         Map.entry("ToolBatchView", toolBatch()),
-        Map.entry("SessionConfig", sessionConfig())));
+        Map.entry("SessionConfig", sessionConfig()),
+        Map.entry("VfsWorkspaceView", workspace()),
+        Map.entry("VfsWorkspaceView", minimalWorkspace())));
     for (ContextEntryView entry : List.of(userMessage(), assistantMessage(), toolCall(), toolResult())) {
       views.add(Map.entry("ContextEntryView", entry));
     }

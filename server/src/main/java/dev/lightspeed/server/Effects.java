@@ -4,8 +4,10 @@ import dev.lightspeed.engine.llm.LlmPort;
 import dev.lightspeed.llm.LiveListener;
 import dev.lightspeed.llm.LlmServices;
 import dev.lightspeed.llm.config.ProviderRegistry;
+import dev.lightspeed.server.tools.FileToolCatalog;
 import dev.lightspeed.server.tools.ToolCatalog;
 import dev.lightspeed.store.blob.BlobStore;
+import dev.lightspeed.store.vfs.WorkspaceStore;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,10 +26,10 @@ public record Effects(ProviderRegistry providers, LlmFactory llm, ToolFactory to
     LlmPort create(BlobStore blobs, LiveListener live);
   }
 
-  /** Builds the tool catalog once the blob store exists. */
+  /** Builds the tool catalog once the blob store and the workspace store exist. */
   @FunctionalInterface
   public interface ToolFactory {
-    ToolCatalog create(BlobStore blobs);
+    ToolCatalog create(BlobStore blobs, WorkspaceStore workspaces);
   }
 
   public Effects {
@@ -38,14 +40,14 @@ public record Effects(ProviderRegistry providers, LlmFactory llm, ToolFactory to
 
   /**
    * {@return the real providers configured in {@code env} (see {@link ProviderRegistry#fromEnvironment}) and
-   * no tools}
+   * the built-in file tools over the virtual file system}
    *
    * @throws dev.lightspeed.llm.config.ConfigurationException naming the variable when a value is malformed
    */
   public static Effects fromEnvironment(Map<String, String> env) {
     Map<String, String> copy = Map.copyOf(env);
     return new Effects(ProviderRegistry.fromEnvironment(copy), (blobs, live) -> LlmServices.fromEnvironment(copy, blobs, live),
-        blobs -> ToolCatalog.NONE);
+        FileToolCatalog::create);
   }
 
   /** {@return these effects with {@code tools} instead} */

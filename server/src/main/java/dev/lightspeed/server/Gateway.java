@@ -22,9 +22,12 @@ import dev.lightspeed.server.session.DisplayNames;
 import dev.lightspeed.server.session.SessionMethods;
 import dev.lightspeed.server.session.Sessions;
 import dev.lightspeed.server.tools.ToolCatalog;
+import dev.lightspeed.server.vfs.VfsMethods;
 import dev.lightspeed.store.UniverseId;
 import dev.lightspeed.store.blob.BlobStore;
 import dev.lightspeed.store.log.SessionLog;
+import dev.lightspeed.store.vfs.Snapshots;
+import dev.lightspeed.store.vfs.WorkspaceStore;
 import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.Collections;
@@ -58,6 +61,8 @@ public final class Gateway implements AutoCloseable {
       UniverseId universe,
       SessionLog log,
       BlobStore blobs,
+      Snapshots snapshots,
+      WorkspaceStore workspaces,
       SessionClient client,
       DisplayNames names,
       ToolCatalog tools,
@@ -70,6 +75,8 @@ public final class Gateway implements AutoCloseable {
       Objects.requireNonNull(universe, "universe");
       Objects.requireNonNull(log, "log");
       Objects.requireNonNull(blobs, "blobs");
+      Objects.requireNonNull(snapshots, "snapshots");
+      Objects.requireNonNull(workspaces, "workspaces");
       Objects.requireNonNull(client, "client");
       Objects.requireNonNull(names, "names");
       Objects.requireNonNull(tools, "tools");
@@ -109,6 +116,7 @@ public final class Gateway implements AutoCloseable {
     new EventMethods(sessions, reader, parts.appends()).register(table);
     new ContextMethods(sessions, inputs, sessionMethods, parts.appends()).register(table);
     new BlobMethods(parts.universe(), parts.blobs()).register(table);
+    new VfsMethods(parts.universe(), parts.snapshots(), parts.workspaces()).register(table);
     parts.models().register(table);
     return new Gateway(table.build(), new StreamEndpoint(sessions, reader, parts.appends(), parts.live()),
         new HealthEndpoints(parts.checks()), parts.appends());

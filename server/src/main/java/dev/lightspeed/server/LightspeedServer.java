@@ -22,6 +22,9 @@ import dev.lightspeed.store.fs.FsBlobStore;
 import dev.lightspeed.store.fs.FsSessionLog;
 import dev.lightspeed.store.log.SessionLifecycle;
 import dev.lightspeed.store.log.SessionLog;
+import dev.lightspeed.store.vfs.Snapshots;
+import dev.lightspeed.store.vfs.WorkspaceStore;
+import dev.lightspeed.store.vfs.fs.FsWorkspaceStore;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.EnumSet;
@@ -72,7 +75,8 @@ public final class LightspeedServer implements AutoCloseable {
     AppendSignal appends = new AppendSignal(rawLog);
     SessionLog log = new NotifyingSessionLog(rawLog, appends);
     LiveHub live = new LiveHub();
-    ToolCatalog tools = effects.tools().create(blobs);
+    WorkspaceStore workspaces = new FsWorkspaceStore(config.home(), InstantSource.system());
+    ToolCatalog tools = effects.tools().create(blobs, workspaces);
     TemporalConnection temporal = TemporalConnection.open(config.temporal());
     Optional<SessionWorker> worker = Optional.empty();
     try {
@@ -92,7 +96,7 @@ public final class LightspeedServer implements AutoCloseable {
         checks.put("temporal", HealthEndpoints.probing(temporal::ping));
         ModelMethods models = new ModelMethods(effects.providers(), new ModelCatalog(effects.providers(), ProviderHttp.createDefault()),
             InstantSource.system());
-        Gateway.Parts parts = new Gateway.Parts(UniverseId.DEFAULT, log, blobs,
+        Gateway.Parts parts = new Gateway.Parts(UniverseId.DEFAULT, log, blobs, new Snapshots(blobs), workspaces,
             new SessionClient(temporal.client(), config.temporal().taskQueue(), tuning), new FsDisplayNames(config.home()), tools,
             model(config.defaultModel()), models, appends, live, checks);
         gateway = Optional.of(Gateway.create(parts).start(config.gatewayAddress()));

@@ -33,7 +33,7 @@ class SplitRolesTest {
     Effects effects = new Effects(ProviderRegistry.of(), (blobs, live) -> {
       model.set(new ScriptedModel(blobs).reply("from the worker"));
       return model.get();
-    }, blobs -> ToolCatalog.NONE);
+    }, (blobs, workspaces) -> ToolCatalog.NONE);
     try (EmbeddedTemporal cluster = EmbeddedTemporal.start("127.0.0.1", 0)) {
       ServerConfig config = ServerConfig.fromEnvironment(Map.of(
           ServerConfig.HOME, home.toString(),

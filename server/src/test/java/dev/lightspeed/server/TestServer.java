@@ -31,9 +31,9 @@ final class TestServer implements AutoCloseable {
     all.put(ServerConfig.GATEWAY_ADDR, "127.0.0.1:0");
     Effects chosen = effects;
     if (scripted) {
-      chosen = new Effects(ProviderRegistry.of(), (blobs, live) -> model = new ScriptedModel(blobs), blobs -> {
+      chosen = new Effects(ProviderRegistry.of(), (blobs, live) -> model = new ScriptedModel(blobs), (blobs, workspaces) -> {
         tools = new ScriptedTools(blobs);
-        return new ToolCatalog(tools, tools::specs);
+        return ToolCatalog.fixed(tools, tools::specs);
       });
     }
     server = LightspeedServer.start(ServerConfig.fromEnvironment(all), Role.BOTH, chosen, FAST);

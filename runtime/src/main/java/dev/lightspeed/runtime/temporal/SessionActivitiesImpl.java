@@ -52,16 +52,20 @@ public final class SessionActivitiesImpl implements SessionActivities {
   private final SessionLog log;
   private final BlobStore blobs;
   private final LlmPort llm;
-  private final ToolPort tools;
+  private final SessionTools tools;
   private final StateCache states;
   private final RunAborts aborts;
   private final int maxStateBytes;
 
   public SessionActivitiesImpl(SessionLog log, BlobStore blobs, LlmPort llm, ToolPort tools, RunAborts aborts) {
+    this(log, blobs, llm, SessionTools.of(tools), aborts, MAX_STATE_BYTES);
+  }
+
+  public SessionActivitiesImpl(SessionLog log, BlobStore blobs, LlmPort llm, SessionTools tools, RunAborts aborts) {
     this(log, blobs, llm, tools, aborts, MAX_STATE_BYTES);
   }
 
-  SessionActivitiesImpl(SessionLog log, BlobStore blobs, LlmPort llm, ToolPort tools, RunAborts aborts, int maxStateBytes) {
+  SessionActivitiesImpl(SessionLog log, BlobStore blobs, LlmPort llm, SessionTools tools, RunAborts aborts, int maxStateBytes) {
     this.log = Objects.requireNonNull(log, "log");
     this.blobs = Objects.requireNonNull(blobs, "blobs");
     this.llm = Objects.requireNonNull(llm, "llm");
@@ -162,15 +166,17 @@ public final class SessionActivitiesImpl implements SessionActivities {
     long batch = task.batch();
     UniverseId u = UniverseId.of(universe);
     SessionId s = SessionId.of(session);
-    RunWatch watch = new RunWatch(log, u, s, run, states.at(u, s, task.head()));
+    SessionState dispatched = states.at(u, s, task.head());
+    RunWatch watch = new RunWatch(log, u, s, run, dispatched);
     if (watch.ended()) {
       WellKnownBlob cancelled = WellKnownBlob.TOOL_CANCELLED;
       return EffectCodec.toolResult(run, turn, new ToolCallResult(batch, call.call().callId(), CallOutcome.CANCELLED, cancelled.ref(),
           cancelled.bytes().length, cancelled.text()));
     }
     ToolBatchRequest request = new ToolBatchRequest(run, turn, batch, List.of(call));
+    ToolPort port = tools.forSession(dispatched);
     ToolCallResult result = Heartbeating.run(() -> aborts.isAborted(universe, session, run), watch::ended,
-        aborted -> tools.invoke(request, call, new EffectContext(universe, session, run, aborted)));
+        aborted -> port.invoke(request, call, new EffectContext(universe, session, run, aborted)));
     if (result.outcome() == CallOutcome.CANCELLED && stillWanted(universe, session, run, watch)) throw interrupted("tool " + call.call().name());
     return EffectCodec.toolResult(run, turn, result);
   }

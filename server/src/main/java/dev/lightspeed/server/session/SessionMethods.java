@@ -85,6 +85,7 @@ public final class SessionMethods {
     SessionSummary summary = sessions.log().find(sessions.universe(), session).orElse(null);
     if (summary != null && summary.lifecycle() != SessionLifecycle.NEW) return new SessionStartResponse(view(session));
     Json.Obj config = SessionConfigs.prepare(params.config(), defaultModel);
+    List<ToolSpec> specs = toolSpecs(config);
     if (summary == null) create(session);
     if (displayName != null) names.put(sessions.universe(), session, displayName);
     AdmissionOutcome opened = sessions.trySubmit(session, new Command.OpenSession(config));
@@ -92,7 +93,6 @@ public final class SessionMethods {
       if (sessions.latest(session).state().lifecycle() == Lifecycle.NEW) throw Sessions.rejection(opened);
       return new SessionStartResponse(view(session)); // a concurrent start opened it first
     }
-    List<ToolSpec> specs = tools.specs().apply(sessions.universe());
     if (!specs.isEmpty()) sessions.submit(session, new Command.ReplaceTools(specs));
     return new SessionStartResponse(view(session));
   }
@@ -143,8 +143,22 @@ public final class SessionMethods {
     Json.Obj model = current.state().config().document().findObject("model").orElse(defaultModel);
     Json.Obj config = SessionConfigs.prepare(params.config(), model);
     OptionalLong expected = params.expectedConfigRevision() == null ? OptionalLong.empty() : OptionalLong.of(params.expectedConfigRevision());
+    List<ToolSpec> specs = toolSpecs(config);
     AdmissionOutcome outcome = sessions.submit(session, new Command.ReplaceConfig(expected, config));
+    // The tool set follows the config: re-derive it, and install it when it changed.
+    if (!List.copyOf(current.state().tooling().tools().values()).equals(specs)) {
+      outcome = sessions.submit(session, new Command.ReplaceTools(specs));
+    }
     return new SessionConfigPutResponse(view(session, sessions.at(session, outcome.head())));
+  }
+
+  /** {@return the tools a session with {@code config} gets} @throws RpcException when its tool features are malformed */
+  private List<ToolSpec> toolSpecs(Json.Obj config) {
+    try {
+      return tools.specs().forConfig(sessions.universe(), config);
+    } catch (IllegalArgumentException e) {
+      throw RpcException.invalidParams("config: " + e.getMessage());
+    }
   }
 
   private static String displayName(String raw) {

@@ -1,0 +1,147 @@
+package dev.lightspeed.server;
+
+import static dev.lightspeed.testkit.scripted.ScriptedCall.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lightspeed.api.ApiJson;
+import dev.lightspeed.api.Methods;
+import dev.lightspeed.api.blobs.BlobPutItem;
+import dev.lightspeed.api.blobs.BlobPutParams;
+import dev.lightspeed.api.blobs.BlobReadParams;
+import dev.lightspeed.api.input.InputItem;
+import dev.lightspeed.api.rpc.ErrorCodes;
+import dev.lightspeed.api.rpc.ErrorKind;
+import dev.lightspeed.api.rpc.RpcError;
+import dev.lightspeed.api.run.RunStartParams;
+import dev.lightspeed.api.run.RunStartSource;
+import dev.lightspeed.api.session.SessionStartParams;
+import dev.lightspeed.api.vfs.VfsSnapshotCommitParams;
+import dev.lightspeed.api.vfs.VfsSnapshotReadParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceCreateParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceDeleteParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceListParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceReadParams;
+import dev.lightspeed.api.vfs.VfsWorkspaceUpdateParams;
+import dev.lightspeed.llm.config.ProviderRegistry;
+import dev.lightspeed.server.tools.FileToolCatalog;
+import dev.lightspeed.testkit.scripted.ScriptedModel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code vfs/*} methods over the gateway, and a run whose model edits a linked workspace with the file tools. */
+class VfsThroughGatewayTest {
+  @TempDir static Path home;
+  static TestServer s;
+  static final AtomicReference<ScriptedModel> model = new AtomicReference<>();
+
+  @BeforeAll
+  static void start() {
+    s = TestServer.withEffects(home, Map.of(),
+        new Effects(ProviderRegistry.of(), (blobs, live) -> {
+          model.set(new ScriptedModel(blobs));
+          return model.get();
+        }, FileToolCatalog::create));
+  }
+
+  @AfterAll
+  static void stop() {
+    s.close();
+  }
+
+  static String put(String text) {
+    String base64 = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return s.rpc.call(Methods.BLOBS_PUT, new BlobPutParams(List.of(new BlobPutItem(base64)))).at("/blobs/0/blobRef").asText();
+  }
+
+  static ObjectNode manifest(String name, String ref, long size) throws Exception {
+    return (ObjectNode) ApiJson.mapper().readTree("{\"schemaVersion\":1,\"files\":1,\"bytes\":" + size + ",\"root\":{\"type\":\"directory\","
+        + "\"entries\":{\"" + name + "\":{\"type\":\"file\",\"ref\":\"" + ref + "\",\"size\":" + size + "}}}}");
+  }
+
+  static String commit(ObjectNode manifest) {
+    return s.rpc.call(Methods.VFS_SNAPSHOTS_COMMIT, new VfsSnapshotCommitParams(manifest)).get("snapshotRef").asText();
+  }
+
+  @Test
+  void snapshotsAndWorkspacesRoundTripAndAStaleUpdateIsAConflict() throws Exception {
+    String ref = put("hello\n");
+    String snapshot = commit(manifest("a.txt", ref, 6));
+    JsonNode read = s.rpc.call(Methods.VFS_SNAPSHOTS_READ, new VfsSnapshotReadParams(snapshot));
+    assertThat(read.get("files").asLong()).isEqualTo(1);
+    assertThat(read.at("/manifest/root/entries/a.txt/ref").asText()).isEqualTo(ref);
+
+    JsonNode created = s.rpc.call(Methods.VFS_WORKSPACES_CREATE, new VfsWorkspaceCreateParams("ws-round", "Round", snapshot)).get("workspace");
+    assertThat(created.get("headSnapshotRef").asText()).isEqualTo(snapshot);
+    assertThat(created.get("revision").asLong()).isEqualTo(1);
+    assertThat(s.rpc.call(Methods.VFS_WORKSPACES_LIST, new VfsWorkspaceListParams()).get("workspaces").findValuesAsText("workspaceId"))
+        .contains("ws-round");
+
+    String other = commit(manifest("b.txt", put("bye\n"), 4));
+    JsonNode moved = s.rpc.call(Methods.VFS_WORKSPACES_UPDATE, new VfsWorkspaceUpdateParams("ws-round", other, 1L, null)).get("workspace");
+    assertThat(moved.get("revision").asLong()).isEqualTo(2);
+    RpcError stale = s.rpc.error(Methods.VFS_WORKSPACES_UPDATE, new VfsWorkspaceUpdateParams("ws-round", snapshot, 1L, null));
+    assertThat(stale.data().kind()).isEqualTo(ErrorKind.CONFLICT);
+    assertThat(stale.message()).contains("revision 2, not 1");
+
+    assertThat(s.rpc.call(Methods.VFS_WORKSPACES_DELETE, new VfsWorkspaceDeleteParams("ws-round")).at("/workspace/workspaceId").asText())
+        .isEqualTo("ws-round");
+    assertThat(s.rpc.error(Methods.VFS_WORKSPACES_READ, new VfsWorkspaceReadParams("ws-round")).code()).isEqualTo(ErrorCodes.NOT_FOUND);
+  }
+
+  @Test
+  void aManifestWithAMissingBlobOrBadTotalsIsRefusedWithWhatToDo() throws Exception {
+    RpcError missing = s.rpc.error(Methods.VFS_SNAPSHOTS_COMMIT, new VfsSnapshotCommitParams(manifest("x", "sha256:" + "0".repeat(64), 3)));
+    assertThat(missing.data().kind()).isEqualTo(ErrorKind.NOT_FOUND);
+    assertThat(missing.message()).contains("blobs/put");
+
+    ObjectNode wrongTotals = manifest("a.txt", put("hello\n"), 6).put("bytes", 7);
+    RpcError invalid = s.rpc.error(Methods.VFS_SNAPSHOTS_COMMIT, new VfsSnapshotCommitParams(wrongTotals));
+    assertThat(invalid.code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
+  }
+
+  @Test
+  void theModelReadsPatchesAndRereadsAFileAndTheWorkspaceHeadAdvances() throws Exception {
+    String snapshot = commit(manifest("notes.txt", put("alpha\nbeta\n"), 11));
+    s.rpc.call(Methods.VFS_WORKSPACES_CREATE, new VfsWorkspaceCreateParams("ws-run", null, snapshot));
+    ObjectNode config = (ObjectNode) ApiJson.mapper().readTree("{\"model\":" + TestServer.SCRIPTED_MODEL + ",\"features\":{\"vfs\":{"
+        + "\"tools\":\"edit\",\"workspaceLinks\":[{\"path\":\"/workspace\",\"target\":{\"type\":\"workspace\",\"workspaceId\":\"ws-run\"},"
+        + "\"access\":\"readWrite\"}]}}}");
+    JsonNode session = s.rpc.call(Methods.SESSION_START, new SessionStartParams("vfs-run", null, config, null)).get("session");
+    assertThat(session.toString()).contains("apply_patch", "read_file");
+
+    String patch = "*** Begin Patch\n*** Update File: notes.txt\n@@\n alpha\n-beta\n+gamma\n*** End Patch";
+    model.get()
+        .callTools(call("read_file", "{\"path\":\"notes.txt\"}"))
+        .callTools(call("apply_patch", ApiJson.mapper().writeValueAsString(Map.of("input", patch))))
+        .callTools(call("read_file", "{\"path\":\"/workspace/notes.txt\"}"))
+        .reply("done");
+    String run = s.rpc.call(Methods.RUN_START, new RunStartParams("vfs-run", RunStartSource.input(InputItem.text("edit it")), null, "r1", null))
+        .at("/run/id").asText();
+    new EventFeed(s.rpc, "vfs-run").readUntil(EventFeed.type("runCompleted", run));
+
+    List<String> results = model.get().requests().get(3).context().stream()
+        .filter(e -> e.item().kind().name().equals("TOOL_RESULT")).map(e -> e.item().preview()).toList();
+    assertThat(results).hasSize(3);
+    assertThat(results.get(0)).contains("alpha").contains("beta");
+    assertThat(results.get(2)).contains("gamma").doesNotContain("beta");
+
+    JsonNode workspace = s.rpc.call(Methods.VFS_WORKSPACES_READ, new VfsWorkspaceReadParams("ws-run")).get("workspace");
+    assertThat(workspace.get("revision").asLong()).isEqualTo(2);
+    String head = workspace.get("headSnapshotRef").asText();
+    assertThat(head).isNotEqualTo(snapshot);
+    String fileRef = s.rpc.call(Methods.VFS_SNAPSHOTS_READ, new VfsSnapshotReadParams(head)).at("/manifest/root/entries/notes.txt/ref").asText();
+    String content = new String(Base64.getDecoder().decode(
+        s.rpc.call(Methods.BLOBS_READ, new BlobReadParams(fileRef)).get("bytesBase64").asText()), StandardCharsets.UTF_8);
+    assertThat(content).isEqualTo("alpha\ngamma\n");
+  }
+}
