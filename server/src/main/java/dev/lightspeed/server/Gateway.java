@@ -22,6 +22,7 @@ import dev.lightspeed.server.session.DisplayNames;
 import dev.lightspeed.server.session.SessionMethods;
 import dev.lightspeed.server.session.Sessions;
 import dev.lightspeed.server.tools.ToolCatalog;
+import dev.lightspeed.server.vfs.VfsCatalog;
 import dev.lightspeed.server.vfs.VfsMethods;
 import dev.lightspeed.store.UniverseId;
 import dev.lightspeed.store.blob.BlobStore;
@@ -112,7 +113,7 @@ public final class Gateway implements AutoCloseable {
     MethodTable.Builder table = MethodTable.builder();
     new InitializeMethod(version()).register(table);
     sessionMethods.register(table);
-    new RunMethods(sessions, inputs).register(table);
+    new RunMethods(sessions, inputs, new VfsCatalog(parts.blobs(), parts.snapshots(), parts.workspaces())).register(table);
     new EventMethods(sessions, reader, parts.appends()).register(table);
     new ContextMethods(sessions, inputs, sessionMethods, parts.appends()).register(table);
     new BlobMethods(parts.universe(), parts.blobs()).register(table);

@@ -129,6 +129,13 @@ class VfsThroughGatewayTest {
         .at("/run/id").asText();
     new EventFeed(s.rpc, "vfs-run").readUntil(EventFeed.type("runCompleted", run));
 
+    var catalog = model.get().requests().get(0).context().stream().filter(e -> e.item().kind().name().equals("VFS_CATALOG")).findFirst();
+    assertThat(catalog).as("the first request carries the VFS catalog").isPresent();
+    String catalogText = new String(Base64.getDecoder().decode(s.rpc.call(Methods.BLOBS_READ,
+        new BlobReadParams(catalog.get().item().content().toString())).get("bytesBase64").asText()), StandardCharsets.UTF_8);
+    assertThat(catalogText).contains("working directory is /workspace", "/workspace (read-write, workspace ws-run): 1 files, 11 bytes",
+        "notes.txt");
+
     List<String> results = model.get().requests().get(3).context().stream()
         .filter(e -> e.item().kind().name().equals("TOOL_RESULT")).map(e -> e.item().preview()).toList();
     assertThat(results).hasSize(3);

@@ -23,6 +23,7 @@ import dev.lightspeed.server.projection.Projection;
 import dev.lightspeed.server.rpc.MethodTable;
 import dev.lightspeed.server.rpc.RpcException;
 import dev.lightspeed.server.session.Sessions;
+import dev.lightspeed.server.vfs.VfsCatalog;
 import dev.lightspeed.store.SessionId;
 import java.util.List;
 import java.util.Objects;
@@ -36,9 +37,11 @@ import java.util.UUID;
 public final class RunMethods {
   private final Sessions sessions;
   private final Inputs inputs;
+  private final VfsCatalog catalog;
 
-  public RunMethods(Sessions sessions, Inputs inputs) {
+  public RunMethods(Sessions sessions, Inputs inputs, VfsCatalog catalog) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.inputs = Objects.requireNonNull(inputs, "inputs");
   }
 
@@ -60,6 +63,11 @@ public final class RunMethods {
           "runs over existing context keys (source.type \"context\") are not supported yet; send input items instead");
     };
     Json.Obj config = runConfig(params.config(), current);
+    // A run that starts now sees its files as they are now; one that queues behind an active run keeps the
+    // catalog of the last refresh (a context edit would otherwise wait for the active turn to end).
+    if (current.state().runs().active().isEmpty()) {
+      catalog.refresh(sessions.universe(), current.state()).ifPresent(refresh -> sessions.submit(session, refresh));
+    }
     String submission = params.submissionId() == null ? UUID.randomUUID().toString() : params.submissionId();
     AdmissionOutcome outcome = sessions.submit(session,
         new Command.RequestRun(submission, input.stream().map(StoredInput::item).toList(), config));
