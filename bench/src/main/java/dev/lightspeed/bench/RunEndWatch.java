@@ -5,13 +5,10 @@ import dev.lightspeed.engine.log.LogEntry;
 import dev.lightspeed.engine.log.NewEntry;
 import dev.lightspeed.store.SessionId;
 import dev.lightspeed.store.UniverseId;
-import dev.lightspeed.store.log.LogPage;
-import dev.lightspeed.store.log.SessionLifecycle;
+import dev.lightspeed.store.log.ForwardingSessionLog;
 import dev.lightspeed.store.log.SessionLog;
-import dev.lightspeed.store.log.SessionSummary;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,15 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * thing being measured, and would add its polling interval to every figure. Thread-safe; at most one waiter
  * per session.
  */
-final class RunEndWatch implements SessionLog {
+final class RunEndWatch extends ForwardingSessionLog {
   private static final Set<String> RUN_ENDS = Set.of(RunEvent.Completed.KIND, RunEvent.Failed.KIND, RunEvent.Cancelled.KIND,
       RunEvent.ForceCancelled.KIND);
 
-  private final SessionLog log;
   private final Map<String, CompletableFuture<String>> waiters = new ConcurrentHashMap<>();
 
   RunEndWatch(SessionLog log) {
-    this.log = log;
+    super(log);
   }
 
   /**
@@ -45,43 +41,13 @@ final class RunEndWatch implements SessionLog {
 
   @Override
   public List<LogEntry> append(UniverseId universe, SessionId session, long expectedHead, List<NewEntry> entries) {
-    List<LogEntry> committed = log.append(universe, session, expectedHead, entries);
+    List<LogEntry> committed = super.append(universe, session, expectedHead, entries);
     for (LogEntry entry : committed) {
       if (!RUN_ENDS.contains(entry.event().kind())) continue;
       CompletableFuture<String> end = waiters.remove(key(universe, session));
       if (end != null) end.complete(entry.event().kind());
     }
     return committed;
-  }
-
-  @Override
-  public SessionSummary create(UniverseId universe, SessionId session) {
-    return log.create(universe, session);
-  }
-
-  @Override
-  public LogPage readAfter(UniverseId universe, SessionId session, long afterSeq, int limit) {
-    return log.readAfter(universe, session, afterSeq, limit);
-  }
-
-  @Override
-  public long head(UniverseId universe, SessionId session) {
-    return log.head(universe, session);
-  }
-
-  @Override
-  public Optional<SessionSummary> find(UniverseId universe, SessionId session) {
-    return log.find(universe, session);
-  }
-
-  @Override
-  public List<SessionSummary> list(UniverseId universe, Set<SessionLifecycle> lifecycles, int limit) {
-    return log.list(universe, lifecycles, limit);
-  }
-
-  @Override
-  public void delete(UniverseId universe, SessionId session) {
-    log.delete(universe, session);
   }
 
   private static String key(UniverseId universe, SessionId session) {

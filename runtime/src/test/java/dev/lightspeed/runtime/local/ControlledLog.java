@@ -5,22 +5,17 @@ import dev.lightspeed.engine.log.NewEntry;
 import dev.lightspeed.store.SessionId;
 import dev.lightspeed.store.StoreIoException;
 import dev.lightspeed.store.UniverseId;
-import dev.lightspeed.store.log.LogPage;
-import dev.lightspeed.store.log.SessionLifecycle;
+import dev.lightspeed.store.log.ForwardingSessionLog;
 import dev.lightspeed.store.log.SessionLog;
-import dev.lightspeed.store.log.SessionSummary;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link SessionLog} that passes everything to a real log but lets a test hold an append at a gate or make
  * appends fail, before or after the real log committed them (a lost acknowledgement). Thread-safe.
  */
-final class ControlledLog implements SessionLog {
-  private final SessionLog delegate;
+final class ControlledLog extends ForwardingSessionLog {
   private final AtomicInteger appends = new AtomicInteger();
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile boolean failAfterWriting;
@@ -28,7 +23,7 @@ final class ControlledLog implements SessionLog {
   private volatile Gate blockGate;
 
   ControlledLog(SessionLog delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** Makes the next {@code count} appends throw {@link StoreIoException}; after writing them when {@code afterWriting}. */
@@ -56,11 +51,6 @@ final class ControlledLog implements SessionLog {
   }
 
   @Override
-  public SessionSummary create(UniverseId universe, SessionId session) {
-    return delegate.create(universe, session);
-  }
-
-  @Override
   public List<LogEntry> append(UniverseId universe, SessionId session, long expectedHead, List<NewEntry> entries) {
     appends.incrementAndGet();
     Gate gate = blockGate;
@@ -70,33 +60,8 @@ final class ControlledLog implements SessionLog {
     }
     boolean fail = failuresLeft.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0;
     if (fail && !failAfterWriting) throw new StoreIoException("the disk is on fire", new IOException("EIO"));
-    List<LogEntry> committed = delegate.append(universe, session, expectedHead, entries);
+    List<LogEntry> committed = super.append(universe, session, expectedHead, entries);
     if (fail) throw new StoreIoException("the acknowledgement was lost", new IOException("connection reset"));
     return committed;
-  }
-
-  @Override
-  public LogPage readAfter(UniverseId universe, SessionId session, long afterSeq, int limit) {
-    return delegate.readAfter(universe, session, afterSeq, limit);
-  }
-
-  @Override
-  public long head(UniverseId universe, SessionId session) {
-    return delegate.head(universe, session);
-  }
-
-  @Override
-  public Optional<SessionSummary> find(UniverseId universe, SessionId session) {
-    return delegate.find(universe, session);
-  }
-
-  @Override
-  public List<SessionSummary> list(UniverseId universe, Set<SessionLifecycle> lifecycles, int limit) {
-    return delegate.list(universe, lifecycles, limit);
-  }
-
-  @Override
-  public void delete(UniverseId universe, SessionId session) {
-    delegate.delete(universe, session);
   }
 }
