@@ -1,5 +1,9 @@
 package dev.lightspeed.app;
 
+import dev.lightspeed.cli.ClientCommands;
+import dev.lightspeed.cli.ClientContext;
+import dev.lightspeed.cli.tui.TerminalSource;
+import dev.lightspeed.runtime.temporal.WorkflowTuning;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +27,15 @@ public final class Lightspeed implements Runnable {
 
   /** {@return the command line, configured as the launcher runs it} */
   static CommandLine commandLine() {
-    return new CommandLine(new Lightspeed()).setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine(new ClientContext(System.getenv(), new EmbeddedRuntime(QuietLogging.Mode.TO_FILES, WorkflowTuning.DEFAULT),
+        TerminalSource.SYSTEM));
+  }
+
+  /** {@return the command line with the client commands seeing the world through {@code client}} */
+  static CommandLine commandLine(ClientContext client) {
+    CommandLine cli = new CommandLine(new Lightspeed());
+    ClientCommands.addTo(cli, client);
+    return cli.setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   @Override

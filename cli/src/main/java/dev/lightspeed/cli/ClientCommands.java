@@ -1,0 +1,23 @@
+package dev.lightspeed.cli;
+
+import dev.lightspeed.cli.chat.ChatCommand;
+import dev.lightspeed.cli.events.EventsCommand;
+import dev.lightspeed.cli.sessions.SessionsCommand;
+import picocli.CommandLine;
+
+/**
+ * Adds the client commands ({@code chat}, {@code sessions}, {@code events}) to the application's root
+ * command, and installs the handler that reports their failures as one line with a documented exit code.
+ */
+public final class ClientCommands {
+  private ClientCommands() {}
+
+  /** Registers the client commands on {@code root}, each seeing the world through {@code context}. */
+  public static CommandLine addTo(CommandLine root, ClientContext context) {
+    root.addSubcommand(new CommandLine(new ChatCommand(context)));
+    root.addSubcommand(new CommandLine(new SessionsCommand(context)));
+    root.addSubcommand(new CommandLine(new EventsCommand(context)));
+    root.setExecutionExceptionHandler(new ErrorReporter(root.getExecutionExceptionHandler()));
+    return root;
+  }
+}
