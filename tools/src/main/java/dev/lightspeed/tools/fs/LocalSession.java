@@ -18,12 +18,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The {@link FileSession} of a {@link LocalFileSystem}: plain file I/O, confined to the root. */
 final class LocalSession implements FileSession {
   private final Path root;
   private final Path realRoot;
   private final long maxFileBytes;
+  /**
+   * Directories this session found to lie really under the root. A child of one that is not a symbolic link
+   * is under the root too, so a walk checks each entry with one attribute read instead of resolving its real
+   * path (which costs a system call per path component). Lives as long as the session: one tool call.
+   */
+  private final Set<Path> verified = ConcurrentHashMap.newKeySet();
 
   LocalSession(Path root, Path realRoot, long maxFileBytes) {
     this.root = root;
@@ -186,11 +193,25 @@ final class LocalSession implements FileSession {
    * A symbolic link may point anywhere; following one out of the root is refused.
    */
   private boolean inside(Path local) throws IOException {
+    Path parent = local.getParent();
+    if (local.equals(root) || (parent != null && verified.contains(parent))) {
+      try {
+        BasicFileAttributes a = Files.readAttributes(local, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!a.isSymbolicLink()) {
+          if (a.isDirectory()) verified.add(local);
+          return true;
+        }
+      } catch (NoSuchFileException absent) {
+        return true; // its nearest existing ancestor is the verified parent
+      }
+    }
     Path probe = local;
     while (probe != null && !Files.exists(probe, LinkOption.NOFOLLOW_LINKS)) probe = probe.getParent();
     if (probe == null) return false;
     try {
-      return probe.toRealPath().startsWith(realRoot);
+      boolean under = probe.toRealPath().startsWith(realRoot);
+      if (under && probe.equals(local) && Files.isDirectory(local, LinkOption.NOFOLLOW_LINKS)) verified.add(local);
+      return under;
     } catch (NoSuchFileException brokenLink) {
       return false;
     }
