@@ -25,8 +25,11 @@ final class CliRun {
   private CliRun() {}
 
   static Result run(Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+    return run(env, new StringWriter(), new StringWriter(), args);
+  }
+
+  /** Runs with output going to writers the test can watch while the command runs. */
+  static Result run(Map<String, String> env, StringWriter out, StringWriter err, String... args) {
     CommandLine cli = Lightspeed.commandLine(new ClientContext(env, new EmbeddedRuntime(QuietLogging.Mode.AS_CONFIGURED, FAST), NO_TERMINAL));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));

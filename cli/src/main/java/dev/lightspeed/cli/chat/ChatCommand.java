@@ -117,7 +117,7 @@ public final class ChatCommand implements Callable<Integer> {
     }, "lightspeed-interrupt");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
-      return shot.run(session.id(), message).exitCode();
+      return shot.run(session, message).exitCode();
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(onInterrupt);

@@ -9,6 +9,7 @@ import dev.lightspeed.api.run.RunStartResponse;
 import dev.lightspeed.api.run.RunStartSource;
 import dev.lightspeed.api.run.RunStatus;
 import dev.lightspeed.api.run.RunView;
+import dev.lightspeed.api.session.SessionView;
 import dev.lightspeed.cli.gateway.ClientException;
 import dev.lightspeed.cli.gateway.GatewayClient;
 import dev.lightspeed.cli.gateway.SessionStream;
@@ -46,18 +47,19 @@ public final class OneShot {
   }
 
   /**
-   * Runs {@code message} in session {@code session} and {@return how the run ended}, once it has.
+   * Runs {@code message} in {@code session} and {@return how the run ended}, once it has.
    *
    * @throws ClientException when the gateway refuses the run or stops answering
    */
-  public ChatResult run(String session, String message) {
-    sessionId = session;
+  public ChatResult run(SessionView session, String message) {
+    sessionId = session.id();
     RunTracker tracker = new RunTracker(gateway::readText, updates::add);
-    try (SessionStream stream = SessionStream.open(gateway, session, tracker)) {
-      RunView run = gateway.call(new RunStartParams(session, RunStartSource.input(InputItem.text(message)), null,
+    try (SessionStream stream = SessionStream.open(gateway, sessionId, tracker)) {
+      RunView run = gateway.call(new RunStartParams(sessionId, RunStartSource.input(InputItem.text(message)), null,
           UUID.randomUUID().toString(), null), RunStartResponse.class).run();
       runId = run.id();
-      if (run.status() == RunStatus.QUEUED) progress("run " + run.id() + " is queued behind the session's active run");
+      session.runs().stream().filter(r -> r.status() == RunStatus.RUNNING || r.status() == RunStatus.CANCELLING).findFirst()
+          .ifPresent(busy -> progress("run " + run.id() + " waits until run " + busy.id() + " of this session ends"));
       return follow(run.id());
     } finally {
       finished = true;
@@ -73,7 +75,6 @@ public final class OneShot {
     if (run == null || finished) return;
     try {
       gateway.call(new RunCancelParams(sessionId, run), RunCancelResponse.class);
-      progress("stopping run " + run + "…");
       long deadline = System.nanoTime() + wait.toNanos();
       while (!finished && System.nanoTime() < deadline) Thread.sleep(50);
     } catch (ClientException e) {

@@ -31,13 +31,20 @@ final class SessionDetails {
         .collect(Collectors.groupingBy(r -> r.status().wire(), Collectors.counting())).entrySet().stream()
         .map(e -> e.getValue() + " " + e.getKey()).sorted().collect(Collectors.joining(", ")) + ")"));
     for (RunView run : runs.subList(Math.max(0, runs.size() - RUNS_SHOWN), runs.size())) {
-      out.println(String.format("  run %-4s %-10s %s", run.id(), run.status().wire(), source(run.source())));
+      out.println(String.format("  run %-4s %-10s %s", run.id(), run.status().wire(), question(run)));
     }
   }
 
   private static String effort(SessionView session) {
     JsonNode effort = session.config().path("generation").path("reasoningEffort");
     return effort.isTextual() ? ", effort " + effort.asText() : "";
+  }
+
+  /** {@return what the run answers: its input as the context shows it, else its source} */
+  private static String question(RunView run) {
+    return run.entries().stream()
+        .filter(e -> e.source() != null && e.source().path("type").asText().equals("runInput") && e.preview() != null)
+        .map(e -> Preview.of(e.preview(), 70)).findFirst().orElseGet(() -> source(run.source()));
   }
 
   private static String source(RunStartSource source) {

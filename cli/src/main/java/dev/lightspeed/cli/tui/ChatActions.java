@@ -127,10 +127,11 @@ final class ChatActions implements AutoCloseable {
     String session = state.sessionId();
     RunView run = gateway.call(new RunStartParams(session, RunStartSource.input(InputItem.text(text)), null, UUID.randomUUID().toString(),
         null), RunStartResponse.class).run();
-    if (run.status() == RunStatus.QUEUED) {
+    String active = state.activeRun();
+    if (run.status() == RunStatus.QUEUED && active != null && !active.equals(run.id())) {
       state.queued(run.id(), Preview.of(text, 50));
-      screen.note("queued as run " + run.id() + "; it starts when run " + state.activeRun() + " ends");
-    } else if (state.activeRun() == null) {
+      screen.note("queued as run " + run.id() + "; it starts when run " + active + " ends");
+    } else if (active == null) {
       state.started(run.id());
     }
     if (!named) {

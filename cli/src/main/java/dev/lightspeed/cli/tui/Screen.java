@@ -57,7 +57,10 @@ final class Screen {
 
   /** Removes the status bar, before the terminal goes back to the shell. */
   synchronized void close() {
-    if (status != null && !closed) status.close();
+    if (status != null && !closed) {
+      status.update(List.of());
+      status.close();
+    }
     closed = true;
   }
 }
