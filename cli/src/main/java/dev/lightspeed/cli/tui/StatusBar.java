@@ -28,7 +28,7 @@ final class StatusBar {
     AttributedStyle style = AttributedStyle.DEFAULT.inverse();
     line.append(" " + (state.model() == null ? "default model" : state.model()), style.bold());
     if (state.effort() != null) line.append(" · " + state.effort(), style);
-    line.append(" · session " + state.sessionId(), style);
+    line.append(" · session " + shortId(state.sessionId()), style);
     line.append(" · " + (state.estimated() ? "~" : "") + tokens(state.tokensUsed()) + " tokens", style);
     OptionalLong window = ContextWindow.of(state.model());
     if (window.isPresent()) {
@@ -40,6 +40,11 @@ final class StatusBar {
     if (state.queued() > 0) line.append(" · " + state.queued() + " queued", style);
     line.append(" ", style);
     return line.toAttributedString();
+  }
+
+  /** {@return the first 8 characters of a long id: enough to tell sessions apart on a status line} */
+  static String shortId(String id) {
+    return id == null || id.length() <= 12 ? String.valueOf(id) : id.substring(0, 8) + "…";
   }
 
   /** {@return {@code n} tokens as 950, 12.3k, 1.2M} */
