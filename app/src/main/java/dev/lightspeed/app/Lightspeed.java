@@ -8,14 +8,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code lightspeed} command: one entry point for the server roles now and the client commands (chat,
- * sessions, vfs) as they land, so a user learns one name and one {@code --help}.
+ * The {@code lightspeed} command: one entry point for the server roles and the client commands (chat,
+ * sessions, events), so a user learns one name and one {@code --help}. The client commands come from the
+ * cli module, which reaches sessions only over HTTP; {@link EmbeddedRuntime} gives them a gateway in this
+ * process when none is named.
  */
 @Command(
     name = "lightspeed",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "A durable agent harness: sessions that live in Temporal and survive restarts.",
+    footer = {"", "Examples:",
+        "  lightspeed chat --new                 chat in a new session (OPENAI_API_KEY or ANTHROPIC_API_KEY set)",
+        "  lightspeed chat \"what changed?\"       one message, the answer on stdout",
+        "  lightspeed sessions list              the sessions kept under LIGHTSPEED_HOME",
+        "  lightspeed server                     serve sessions over HTTP (then: lightspeed chat --api-url URL)",
+        "  lightspeed COMMAND --help             what a command does, its options and exit codes"},
     subcommands = {ServerCommand.class, ToolCommand.class})
 public final class Lightspeed implements Runnable {
   @CommandLine.Spec
