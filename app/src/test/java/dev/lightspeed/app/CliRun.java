@@ -3,10 +3,14 @@ package dev.lightspeed.app;
 import dev.lightspeed.cli.ClientContext;
 import dev.lightspeed.cli.tui.TerminalSource;
 import dev.lightspeed.runtime.temporal.WorkflowTuning;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jline.terminal.Terminal;
 import picocli.CommandLine;
 
 /**
@@ -15,9 +19,28 @@ import picocli.CommandLine;
  */
 final class CliRun {
   static final WorkflowTuning FAST = WorkflowTuning.DEFAULT.withLlmRetry(50, 200, 4).withHeartbeatTimeoutMs(2_000);
-  static final TerminalSource NO_TERMINAL = () -> {
-    throw new IOException("tests drive the chat UI through tmux, not in-process");
-  };
+  /** No person at a terminal, nothing piped in: tests drive the chat UI through tmux, not in-process. */
+  static final TerminalSource NO_TERMINAL = piped("");
+
+  /** {@return no terminal, with {@code stdin} piped in} */
+  static TerminalSource piped(String stdin) {
+    return new TerminalSource() {
+      @Override
+      public boolean interactive() {
+        return false;
+      }
+
+      @Override
+      public Terminal open() throws IOException {
+        throw new IOException("tests drive the chat UI through tmux, not in-process");
+      }
+
+      @Override
+      public InputStream input() {
+        return new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+      }
+    };
+  }
 
   /** What one command did. */
   record Result(int exitCode, String out, String err) {}
@@ -30,7 +53,12 @@ final class CliRun {
 
   /** Runs with output going to writers the test can watch while the command runs. */
   static Result run(Map<String, String> env, StringWriter out, StringWriter err, String... args) {
-    CommandLine cli = Lightspeed.commandLine(new ClientContext(env, new EmbeddedRuntime(QuietLogging.Mode.AS_CONFIGURED, FAST), NO_TERMINAL));
+    return run(env, NO_TERMINAL, out, err, args);
+  }
+
+  /** Runs with {@code user} as the terminal side. */
+  static Result run(Map<String, String> env, TerminalSource user, StringWriter out, StringWriter err, String... args) {
+    CommandLine cli = Lightspeed.commandLine(new ClientContext(env, new EmbeddedRuntime(QuietLogging.Mode.AS_CONFIGURED, FAST), user));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(args);

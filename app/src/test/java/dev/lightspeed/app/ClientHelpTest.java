@@ -30,7 +30,7 @@ class ClientHelpTest {
   @Test
   void badOptionsAreUsageErrorsThatSayWhatIsWrong() {
     assertUsage(CliRun.run(ENV, "chat", "--effort", "extreme", "hi"), "--effort: unknown effort \"extreme\"; expected one of none, low, medium, high");
-    assertUsage(CliRun.run(ENV, "chat", "--json"), "--json is for one-shot use: give a MESSAGE");
+    assertUsage(CliRun.run(ENV, "chat", "--json"), "no message: give a MESSAGE, pipe one in, or run in a terminal");
     assertUsage(CliRun.run(ENV, "chat", "--api-kind", "gemini", "hi"), "--api-kind: expected openai:responses, openai:completions or anthropic:messages");
     assertUsage(CliRun.run(ENV, "chat", "--max-tokens", "0", "hi"), "--max-tokens must be a positive number of tokens, not 0");
     assertUsage(CliRun.run(ENV, "chat", "--new", "--session", "x", "hi"), "mutually exclusive");
@@ -40,7 +40,8 @@ class ClientHelpTest {
 
   private static void assertUsage(CliRun.Result result, String message) {
     assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
-    assertThat(result.err()).contains(message);
+    assertThat(result.err()).startsWith("lightspeed: ").contains(message).contains("--help' for its options and examples.");
+    assertThat(result.err().lines()).hasSize(2);
     assertThat(result.out()).isEmpty();
   }
 }

@@ -138,6 +138,21 @@ class GatewayCommandsTest {
   }
 
   @Test
+  void textPipedToStdinIsTheMessageOfAOneShotRun() {
+    int seen = gateway.provider.requestCount();
+    gateway.provider.enqueue(ResponsesScript.create().text("looks fine").streaming());
+    CliRun.Result result = CliRun.run(clientEnv, CliRun.piped("review this diff:\n+ a line\n"), new StringWriter(), new StringWriter(),
+        withUrl("chat", "--json"));
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("\"text\":\"looks fine\"");
+    assertThat(gateway.provider.requests().get(seen).bodyText()).contains("review this diff:\\n+ a line");
+
+    CliRun.Result nothing = CliRun.run(clientEnv, withUrl("chat"));
+    assertThat(nothing.exitCode()).isEqualTo(2);
+    assertThat(nothing.err()).contains("no message: give a MESSAGE, pipe one in, or run in a terminal");
+  }
+
+  @Test
   void aRefusedCallIsOneLineWithTheErrorKind() {
     CliRun.Result result = run("chat", "--session", "nobody-here", "hello");
     assertThat(result.exitCode()).isEqualTo(4);

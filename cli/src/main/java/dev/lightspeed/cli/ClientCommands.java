@@ -7,7 +7,7 @@ import picocli.CommandLine;
 
 /**
  * Adds the client commands ({@code chat}, {@code sessions}, {@code events}) to the application's root
- * command, and installs the handler that reports their failures as one line with a documented exit code.
+ * command, and installs the handlers that report their failures and usage errors as one line with a documented exit code.
  */
 public final class ClientCommands {
   private ClientCommands() {}
@@ -18,6 +18,7 @@ public final class ClientCommands {
     root.addSubcommand(new CommandLine(new SessionsCommand(context)));
     root.addSubcommand(new CommandLine(new EventsCommand(context)));
     root.setExecutionExceptionHandler(new ErrorReporter(root.getExecutionExceptionHandler()));
+    root.setParameterExceptionHandler(new UsageReporter(root.getParameterExceptionHandler()));
     return root;
   }
 }

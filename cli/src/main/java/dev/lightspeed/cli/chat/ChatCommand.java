@@ -10,6 +10,7 @@ import dev.lightspeed.cli.gateway.LocalServer;
 import dev.lightspeed.cli.tui.ChatTui;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -38,8 +39,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Without MESSAGE: an interactive chat. Answers stream as they are written; while a run works, type to queue the next "
             + "message, /steer TEXT to add to the running run, /stop or Ctrl-C to stop it. /help lists the commands.",
-        "With MESSAGE: one run. The answer goes to stdout as it streams, tool activity and progress to stderr. With --json, "
-            + "stdout gets one JSON document instead: {sessionId, runId, status, text, toolCalls, usage, error}.",
+        "With MESSAGE, or text piped to stdin: one run. The answer goes to stdout as it streams, tool activity and progress to "
+            + "stderr. With --json, stdout gets one JSON document instead: {sessionId, runId, status, text, toolCalls, usage, error}.",
         "Without --api-url or LIGHTSPEED_API_URL, the runtime starts inside this process (embedded Temporal, sessions in "
             + "LIGHTSPEED_HOME, default ~/.lightspeed); if a `lightspeed server` already owns that store, its gateway is used.",
         ""},
@@ -49,6 +50,7 @@ import picocli.CommandLine.Spec;
         "  lightspeed chat --session 3f2a91c0-... \"and now in French\"",
         "  lightspeed chat --model claude-sonnet-4-5 --effort high",
         "  lightspeed chat --json \"what is 2+2?\" | jq -r .text",
+        "  git diff | lightspeed chat                          the piped text is the message",
         "  lightspeed chat --api-url http://127.0.0.1:18080"},
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_FAILED, ExitCodes.HELP_USAGE, ExitCodes.HELP_CANCELLED, ExitCodes.HELP_GATEWAY_ERROR,
@@ -95,6 +97,10 @@ public final class ChatCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ChatSettings settings = settings();
     String message = String.join(" ", words).strip();
+    if (message.isEmpty() && !context.terminals().interactive()) {
+      message = new String(context.terminals().input().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (message.isEmpty()) throw new ParameterException(spec.commandLine(), "no message: give a MESSAGE, pipe one in, or run in a terminal");
+    }
     if (json && message.isEmpty()) throw new ParameterException(spec.commandLine(), "--json is for one-shot use: give a MESSAGE");
     PrintWriter err = spec.commandLine().getErr();
     try (Connection connection = ClientCommand.connect(spec.commandLine(), context, client)) {

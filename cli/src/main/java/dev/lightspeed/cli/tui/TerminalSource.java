@@ -1,15 +1,47 @@
 package dev.lightspeed.cli.tui;
 
+import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
-/** Where the chat UI gets its terminal: the process's own in production, something else in tests. */
-@FunctionalInterface
+/**
+ * The user's side of the process: whether a person is at a terminal, the terminal the chat UI draws on, and
+ * standard input for text piped in instead. The process's own in production, something else in tests.
+ */
 public interface TerminalSource {
-  /** The terminal the process runs in. */
-  TerminalSource SYSTEM = () -> TerminalBuilder.builder().name("lightspeed").system(true).build();
+  /** The process's terminal and standard input. */
+  TerminalSource SYSTEM = new TerminalSource() {
+    @Override
+    public boolean interactive() {
+      Console console = System.console();
+      if (console == null) return false;
+      try {
+        // Java 22+ returns a Console for redirected streams too; isTerminal() tells them apart.
+        return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+      } catch (ReflectiveOperationException | ClassCastException e) {
+        return true; // Java 21: a console exists only for a terminal
+      }
+    }
 
-  /** {@return a terminal for the UI, which closes it when done} */
+    @Override
+    public Terminal open() throws IOException {
+      return TerminalBuilder.builder().name("lightspeed").system(true).build();
+    }
+
+    @Override
+    public InputStream input() {
+      return System.in;
+    }
+  };
+
+  /** {@return whether standard input and output are a terminal a person types at} */
+  boolean interactive();
+
+  /** {@return a terminal for the chat UI, which closes it when done} */
   Terminal open() throws IOException;
+
+  /** {@return standard input, read as the message when it is not a terminal and none was given} */
+  InputStream input();
 }
