@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lightspeed.testkit.provider.ResponsesScript;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +41,7 @@ class ChatTuiTest {
     gateway.provider.enqueue(ResponsesScript.create().text("answer ", "two").streaming());
     gateway.provider.enqueue(ResponsesScript.create().text("partial ", "three ", "never", " finished").streaming().hangAfterEvents(6));
 
-    try (Tmux tmux = Tmux.start(120, 40, javaCommand("chat", "--api-url", gateway.url().toString(), "--new"))) {
+    try (Tmux tmux = Tmux.start(120, 40, LightspeedProcess.command(clientHome, "chat", "--api-url", gateway.url().toString(), "--new"))) {
       tmux.await("Ctrl-D leaves");
       tmux.await("gpt-fake · session ");
 
@@ -65,21 +62,11 @@ class ChatTuiTest {
       tmux.send("C-c");
       screen = tmux.await("run 3 cancelled");
       assertThat(screen).contains("stopping run 3", "(Ctrl-C again to leave)").doesNotContain("never finished");
-      assertThat(screen.lines().filter(l -> l.contains("gpt-fake · session ")).findFirst()).isPresent();
+      tmux.await("the status bar", s -> s.lines().anyMatch(l -> l.contains("gpt-fake · session ") && l.contains("tokens")), Duration.ofSeconds(5));
 
       tmux.send("C-d");
       screen = tmux.await("resume this session with: lightspeed chat --session ");
       assertThat(screen).doesNotContain("Exception");
     }
-  }
-
-  /** {@return the command that runs {@code lightspeed ARGS} from this module's test class path} */
-  static List<String> javaCommand(String... args) {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = new ArrayList<>(List.of("env", "LIGHTSPEED_HOME=" + clientHome, "LIGHTSPEED_API_URL=",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED", "-cp",
-        classPath.replace(File.pathSeparator, ":"), Lightspeed.class.getName()));
-    command.addAll(List.of(args));
-    return command;
   }
 }

@@ -9,15 +9,20 @@ import dev.lightspeed.api.run.RunCancelResponse;
 import dev.lightspeed.cli.ClientContext;
 import dev.lightspeed.server.ServerConfig;
 import dev.lightspeed.testkit.provider.ResponsesScript;
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +87,27 @@ class GatewayCommandsTest {
     assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
     assertThat(result.out()).isEqualTo("partial answer \n");
     assertThat(result.err()).contains("lightspeed: run 1 was cancelled");
+  }
+
+  @Test
+  void ctrlCDuringAOneShotRunCancelsItAndExits130() throws Exception {
+    gateway.provider.enqueue(ResponsesScript.create().text("partial ", "answer ", "never", " ends").streaming().hangAfterEvents(6));
+    Process chat = new ProcessBuilder(LightspeedProcess.command(clientHome, "chat", "--api-url", gateway.url().toString(), "interrupt me"))
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    BufferedReader stdout = new BufferedReader(new InputStreamReader(chat.getInputStream(), StandardCharsets.UTF_8));
+    char[] partial = new char["partial answer ".length()];
+    int read = 0;
+    while (read < partial.length) read += stdout.read(partial, read, partial.length - read);
+    assertThat(new String(partial)).isEqualTo("partial answer ");
+
+    assertThat(new ProcessBuilder("kill", "-INT", Long.toString(chat.pid())).start().waitFor()).isZero();
+
+    assertThat(chat.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(chat.exitValue()).isEqualTo(130);
+    String err = new String(chat.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(err).contains("lightspeed: run 1 was cancelled").doesNotContain("Exception");
+    String session = sessionOf(new CliRun.Result(-1, "", err));
+    assertThat(run("sessions", "show", session).out()).contains("run 1    cancelled  interrupt me");
   }
 
   @Test
