@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The interactive chat in a real pseudo-terminal (tmux), as its own process talking to a gateway over HTTP:
- * a message streams, a second one typed meanwhile is queued, {@code /steer} reaches the running run, Ctrl-C
- * stops a run mid-stream, Ctrl-D leaves.
+ * a message streams, a second one typed meanwhile (on two lines, with Alt+Enter) is queued, {@code /steer}
+ * reaches the running run, Ctrl-C stops a run mid-stream, Ctrl-D leaves.
  */
 class ChatTuiTest {
   @TempDir static Path home;
@@ -49,13 +49,16 @@ class ChatTuiTest {
       tmux.await("word3");
       tmux.type("/steer be brief");
       tmux.await("steering accepted by run 1");
-      tmux.type("second question");
+      tmux.typeWithoutEnter("second");
+      tmux.send("M-Enter");
+      tmux.type("question");
       tmux.await("queued as run 2; it starts when run 1 ends");
       String screen = tmux.await("answer two");
       assertThat(screen).contains("END-ONE", "Brief now, as steered.", "▶ run 2: second question");
       assertThat(screen.indexOf("END-ONE")).isLessThan(screen.indexOf("Brief now")).isLessThan(screen.indexOf("answer two"));
       assertThat(screen).doesNotContain("**Brief**");
       assertThat(gateway.provider.requests().get(1).bodyText()).contains("be brief");
+      assertThat(gateway.provider.requests().get(2).bodyText()).contains("second\\nquestion");
 
       tmux.type("third question");
       tmux.await("partial three");

@@ -52,8 +52,13 @@ final class Tmux implements AutoCloseable {
 
   /** Types {@code text} literally, then Enter. */
   void type(String text) {
-    tmux(List.of("send-keys", "-t", target, "-l", text));
+    typeWithoutEnter(text);
     send("Enter");
+  }
+
+  /** Types {@code text} literally. */
+  void typeWithoutEnter(String text) {
+    tmux(List.of("send-keys", "-t", target, "-l", text));
   }
 
   /** {@return the whole screen, scrollback included, one string} */
