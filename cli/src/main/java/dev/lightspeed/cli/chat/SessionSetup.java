@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * Opens the session a chat talks to: a new one (with the settings in its first config, so the pinned API
  * kind is right from the start) or an existing one, whose config is changed read-modify-write at the
- * revision just read.
+ * revision just read. Everything a chat does to a session before its first message happens here; linking a
+ * mounted directory's workspace ({@code --mount}, once the gateway serves {@code vfs/*}) belongs here too.
  */
 public final class SessionSetup {
   private final GatewayClient gateway;
