@@ -26,11 +26,11 @@ import dev.lightspeed.store.fs.FsSessionLog;
 import dev.lightspeed.store.log.SessionLifecycle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -169,28 +169,25 @@ class RpcProtocolTest {
   }
 
   @Test
-  void anOversizedBodyIsRefusedBeforeItIsRead() {
+  void anOversizedBodyIsRefusedBeforeItIsRead() throws IOException {
+    // A raw socket that declares the size and sends no body: the answer can only come from the
+    // declared length, and no unread bytes are left for the server to reset the connection over.
     long size = RpcEndpoint.MAX_BODY_BYTES + 1;
-    HttpResponse<String> response = s.rpc.post(HttpRequest.BodyPublishers.fromPublisher(
-        HttpRequest.BodyPublishers.ofByteArrays(() -> new Iterator<byte[]>() {
-          long sent;
-
-          @Override
-          public boolean hasNext() {
-            return sent < size;
-          }
-
-          @Override
-          public byte[] next() {
-            int n = (int) Math.min(1 << 20, size - sent);
-            sent += n;
-            return ByteBuffer.allocate(n).array();
-          }
-        }), size));
-    assertThat(response.statusCode()).isEqualTo(413);
-    RpcError error = errorOf(response);
-    assertThat(error.code()).isEqualTo(ErrorCodes.INVALID_REQUEST);
-    assertThat(error.message()).isEqualTo("request body is larger than 64 MiB; split large uploads across several blobs/put calls");
+    URI rpc = s.rpc.uri("/rpc");
+    try (Socket socket = new Socket(rpc.getHost(), rpc.getPort())) {
+      socket.setSoTimeout(30_000);
+      String head = "POST /rpc HTTP/1.1\r\nHost: " + rpc.getHost() + "\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + size + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 413 ");
+      RpcError error = ApiJson.mapper().treeToValue(
+          ApiJson.mapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).get("error"), RpcError.class);
+      assertThat(error.code()).isEqualTo(ErrorCodes.INVALID_REQUEST);
+      assertThat(error.message())
+          .isEqualTo("request body is larger than 64 MiB; split large uploads across several blobs/put calls");
+    }
   }
 
   @Test
