@@ -4,7 +4,7 @@ import dev.lightspeed.store.vfs.VfsPath;
 import dev.lightspeed.tools.ToolResult;
 import dev.lightspeed.tools.VisibleOutput;
 import dev.lightspeed.tools.fs.FileSession;
-import dev.lightspeed.tools.fs.FileStat;
+import dev.lightspeed.tools.fs.FileWalker;
 import dev.lightspeed.tools.search.Budget;
 import dev.lightspeed.tools.search.ByteSize;
 import dev.lightspeed.tools.search.GlobPattern;
@@ -14,18 +14,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Searches file contents, line by line, with a Java regular expression. Output by mode:
+ * Searches file contents with a Java regular expression, each line matched on its own (so {@code ^} and {@code $}
+ * match at the line's ends and {@code ^$} finds empty lines; lines end at {@code \n}, a {@code \r} before it
+ * dropped). Output by mode:
  * {@code CONTENT} gives {@code path:line:text} per matching line ({@code path:text} without line numbers,
  * text clipped to {@value #MAX_LINE_CHARS} characters); {@code FILES_WITH_MATCHES} one path per line;
  * {@code COUNT} {@code path:count} per file. Files are visited in path order; binary files (a NUL byte early
  * on) are skipped. {@code include} (a glob on the file name, or on the path relative to the search directory
  * when it contains {@code /}) and {@code type} narrow the files. The search stops at {@code limit} output
- * lines or at a {@link SearchBounds} bound, and a last note names which. No match is not an error.
+ * lines or at a {@link SearchBounds} bound, and a last note names which. No match is not an error. Files are
+ * read and searched on several threads ({@link ParallelScan}) with the same output as one would give.
  */
 public final class GrepFiles {
   public static final int DEFAULT_LIMIT = 100;
@@ -57,15 +59,13 @@ public final class GrepFiles {
   public static ToolResult run(FileSession files, Request request, ToolNames names, SearchBounds bounds, BooleanSupplier aborted) {
     Pattern regex;
     try {
-      regex = Pattern.compile(request.pattern(),
-          Pattern.MULTILINE | (request.ignoreCase() ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0));
+      regex = Pattern.compile(request.pattern(), request.ignoreCase() ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
     } catch (PatternSyntaxException e) {
       return ToolResult.error("invalid regex \"" + request.pattern() + "\": " + e.getDescription()
           + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "") + " (Java regex syntax; escape special characters with \\)");
     }
     VfsPath base = request.path().map(files::resolve).orElse(files.workingDirectory());
-    Optional<FileStat> stat = files.stat(base);
-    if (stat.isEmpty()) return ToolResult.error("file not found: " + base);
+    if (files.stat(base).isEmpty()) return ToolResult.error("file not found: " + base);
     FileFilter filter;
     try {
       filter = FileFilter.of(request.include(), request.type());
@@ -73,117 +73,65 @@ public final class GrepFiles {
       return ToolResult.error(e.getMessage());
     }
     Budget budget = new Budget(bounds, aborted);
-    Search search = new Search(files, regex, request, base, filter, budget);
-    files.walk(base, search);
-    if (budget.stopped().orElse(null) == Budget.Stop.CANCELLED) return ToolResult.cancelled();
+    FileWalker walker = FileWalker.from(files, base, dir -> budget.alive());
+    ParallelScan.Result found = ParallelScan.run(walker, budget,
+        new Scanner(files, LineFinder.of(regex, request.ignoreCase()), request, base, filter, bounds), request.limit());
+    if (!found.limited() && budget.stopped().orElse(null) == Budget.Stop.CANCELLED) return ToolResult.cancelled();
     StringBuilder out = new StringBuilder();
-    for (String line : search.output) out.append(line).append('\n');
-    if (search.output.isEmpty()) out.append("No matches found\n");
+    for (String line : found.lines()) out.append(line).append('\n');
+    if (found.lines().isEmpty()) out.append("No matches found\n");
     String narrow = "narrow the pattern, the path or the file filter";
-    if (search.limited) {
+    if (found.limited()) {
       out.append("[stopped at ").append(request.limit()).append(switch (request.mode()) {
         case CONTENT -> " matching lines";
         case FILES_WITH_MATCHES, COUNT -> " files";
       }).append(", the result limit; ").append(narrow).append(", or raise ").append(names.grepLimit()).append("]\n");
+    } else {
+      budget.note(narrow).ifPresent(n -> out.append(n).append('\n'));
     }
-    budget.note(narrow).ifPresent(n -> out.append(n).append('\n'));
-    if (search.skippedLarge > 0) {
-      out.append("[skipped ").append(search.skippedLarge).append(search.skippedLarge == 1 ? " file" : " files")
+    if (found.tooLarge() > 0) {
+      out.append("[skipped ").append(found.tooLarge()).append(found.tooLarge() == 1 ? " file" : " files")
           .append(" over ").append(ByteSize.format(bounds.maxFileBytes())).append("]\n");
     }
     out.setLength(out.length() - 1);
     return ToolResult.ok(VisibleOutput.cap(out.toString(), narrow + ", or lower " + names.grepLimit()));
   }
 
-  /** Walks the files, collecting output lines until the limit or a bound. */
-  private static final class Search implements FileSession.FileVisitor {
-    final FileSession files;
-    final Matcher matcher;
-    final Request request;
-    final VfsPath base;
-    final FileFilter filter;
-    final Budget budget;
-    final List<String> output = new ArrayList<>();
-    boolean limited;
-    int skippedLarge;
-
-    Search(FileSession files, Pattern regex, Request request, VfsPath base, FileFilter filter, Budget budget) {
-      this.files = files;
-      this.matcher = regex.matcher("");
-      this.request = request;
-      this.base = base;
-      this.filter = filter;
-      this.budget = budget;
+  /** Chooses the files to read and turns one file's matching lines into output lines. */
+  private record Scanner(FileSession files, LineFinder finder, Request request, VfsPath base, FileFilter filter, SearchBounds bounds)
+      implements ParallelScan.FileScanner {
+    @Override
+    public ParallelScan.Choice choose(FileWalker.Entry file) {
+      if (!file.path().equals(base) && !filter.accepts(file.path(), base)) return ParallelScan.Choice.IGNORE;
+      if (file.stat().size() > bounds.maxFileBytes()) return ParallelScan.Choice.TOO_LARGE;
+      return ParallelScan.Choice.SCAN;
     }
 
     @Override
-    public boolean enterDirectory(VfsPath dir) {
-      return budget.alive();
-    }
-
-    @Override
-    public boolean visit(VfsPath path, FileStat stat) {
-      if (!path.equals(base) && !filter.accepts(path, base)) return true;
-      if (stat.size() > budget.bounds().maxFileBytes()) {
-        skippedLarge++;
-        return true;
-      }
-      if (!budget.admit(stat.size())) return false;
-      byte[] bytes = files.read(path);
-      if (Text.looksBinary(bytes)) return true;
-      return scan(path, Text.decodeLenient(bytes));
-    }
-
-    /**
-     * Finds the matching lines of one file; {@return false once the limit is reached}. The regex first runs
-     * over the whole text (in multi-line mode) to jump to the next line that may match, then that line is
-     * checked on its own, so a file without matches costs one regex scan.
-     */
-    private boolean scan(VfsPath path, String text) {
-      if (text.isEmpty()) return true;
-      matcher.reset(text);
-      int count = 0;
-      int lineNumber = 1;
-      int counted = 0;
-      int from = 0;
-      while (from <= text.length() && matcher.find(from)) {
-        int lineStart = text.lastIndexOf('\n', matcher.start() - 1) + 1;
-        if (lineStart < from) lineStart = from;
-        int lineEnd = text.indexOf('\n', lineStart);
-        if (lineEnd < 0) lineEnd = text.length();
-        if (lineStart == text.length() && lineStart > 0) break;
-        int contentEnd = lineEnd > lineStart && text.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
-        for (int i = counted; i < lineStart; i++) if (text.charAt(i) == '\n') lineNumber++;
-        counted = lineStart;
-        if (matcher.region(lineStart, contentEnd).find()) {
-          count++;
-          switch (request.mode()) {
-            case CONTENT -> {
-              if (!record(request.lineNumbers()
-                  ? path + ":" + lineNumber + ":" + Text.clip(text.substring(lineStart, contentEnd), MAX_LINE_CHARS)
-                  : path + ":" + Text.clip(text.substring(lineStart, contentEnd), MAX_LINE_CHARS))) {
-                return false;
-              }
-            }
-            case FILES_WITH_MATCHES -> {
-              return record(path.toString());
-            }
-            case COUNT -> { }
+    public List<String> scan(FileWalker.Entry file, int cap) {
+      byte[] bytes = files.read(file.path());
+      if (Text.looksBinary(bytes)) return List.of();
+      String text = Text.decodeLenient(bytes);
+      VfsPath path = file.path();
+      List<String> out = new ArrayList<>();
+      int[] count = {0};
+      finder.find(text, (number, start, end) -> {
+        count[0]++;
+        return switch (request.mode()) {
+          case CONTENT -> {
+            String shown = Text.clip(text.substring(start, end), MAX_LINE_CHARS);
+            out.add(request.lineNumbers() ? path + ":" + number + ":" + shown : path + ":" + shown);
+            yield out.size() < cap;
           }
-        }
-        from = lineEnd + 1;
-      }
-      if (request.mode() == Mode.COUNT && count > 0) return record(path + ":" + count);
-      return true;
-    }
-
-    private boolean record(String line) {
-      if (output.size() == request.limit()) {
-        limited = true;
-        return false;
-      }
-      output.add(line);
-      return true;
+          case FILES_WITH_MATCHES -> {
+            out.add(path.toString());
+            yield false;
+          }
+          case COUNT -> true;
+        };
+      });
+      if (request.mode() == Mode.COUNT && count[0] > 0) out.add(path + ":" + count[0]);
+      return out;
     }
   }
 

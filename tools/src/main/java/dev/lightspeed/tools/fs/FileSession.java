@@ -9,7 +9,9 @@ import java.util.Optional;
  * One tool call's access to a {@link FileSystem}. Reads see this session's own writes. Where writes become
  * visible to others depends on the file system: a local directory writes through at once; the virtual file
  * system keeps them until {@link #commit()}, which publishes each touched workspace with one compare-and-swap.
- * Not safe for concurrent use: one session serves one call.
+ * One session serves one call. Its reads ({@link #stat}, {@link #read}, {@link #list}) may run on several
+ * threads at once while nothing is written (a search reads files in parallel); writes, deletes and the
+ * commit may not overlap anything.
  *
  * <p>Every failure is an {@link FsException} whose message names the path and can be shown to the model.
  */
@@ -68,25 +70,10 @@ public interface FileSession {
    * @throws FsException when {@code start} does not exist
    */
   default void walk(VfsPath start, FileVisitor visitor) {
-    FileStat stat = stat(start).orElseThrow(() -> FsException.notFound(start));
-    if (stat.isDirectory()) {
-      walkDirectory(start, visitor);
-    } else {
-      visitor.visit(start, stat);
+    FileWalker walker = FileWalker.from(this, start, visitor::enterDirectory);
+    for (Optional<FileWalker.Entry> e = walker.next(); e.isPresent(); e = walker.next()) {
+      if (!visitor.visit(e.get().path(), e.get().stat())) return;
     }
-  }
-
-  private boolean walkDirectory(VfsPath dir, FileVisitor visitor) {
-    if (!visitor.enterDirectory(dir)) return false;
-    for (DirEntry e : list(dir)) {
-      VfsPath child = dir.child(e.name());
-      if (e.isDirectory()) {
-        if (!e.name().equals(".git") && !walkDirectory(child, visitor)) return false;
-      } else if (!visitor.visit(child, e.stat())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** What {@link #walk} calls for each file. */

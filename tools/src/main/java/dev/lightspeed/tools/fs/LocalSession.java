@@ -2,6 +2,8 @@ package dev.lightspeed.tools.fs;
 
 import dev.lightspeed.store.vfs.VfsPath;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,9 +13,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +35,11 @@ final class LocalSession implements FileSession {
    * path (which costs a system call per path component). Lives as long as the session: one tool call.
    */
   private final Set<Path> verified = ConcurrentHashMap.newKeySet();
+  /**
+   * Regular files (not links) that a listing of a verified directory found. A walk reads each of them with no
+   * further check: open, size, read. Anything else (a link, a file never listed) takes the careful path.
+   */
+  private final Set<Path> listedFiles = ConcurrentHashMap.newKeySet();
 
   LocalSession(Path root, Path realRoot, long maxFileBytes) {
     this.root = root;
@@ -62,6 +71,11 @@ final class LocalSession implements FileSession {
 
   @Override
   public byte[] read(VfsPath path) {
+    Path local = local(path);
+    if (listedFiles.contains(local)) {
+      Optional<byte[]> plain = readPlainFile(local, path);
+      if (plain.isPresent()) return plain.get();
+    }
     FileStat stat = stat(path).orElseThrow(() -> FsException.notFound(path));
     if (stat.isDirectory()) throw new FsException(FsError.IS_A_DIRECTORY, path + " is a directory, not a file");
     if (stat.size() > maxFileBytes) {
@@ -73,6 +87,27 @@ final class LocalSession implements FileSession {
       throw FsException.notFound(path);
     } catch (IOException e) {
       throw io("cannot read", path, e);
+    }
+  }
+
+  /**
+   * {@return the bytes of {@code local}, a regular file a listing found, read with one open (refusing a link
+   * that replaced it since), one size query and the reads (what it held when opened); empty when it is no
+   * longer a plain file, which the careful path then handles}
+   */
+  private Optional<byte[]> readPlainFile(Path local, VfsPath path) {
+    try (SeekableByteChannel channel = Files.newByteChannel(local, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      long size = channel.size();
+      if (size > maxFileBytes) return Optional.empty();
+      ByteBuffer buffer = ByteBuffer.allocate((int) size);
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // until full, or the end of a file that shrank meanwhile
+      }
+      return Optional.of(buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array());
+    } catch (NoSuchFileException absent) {
+      throw FsException.notFound(path);
+    } catch (IOException notPlain) {
+      return Optional.empty();
     }
   }
 
@@ -102,7 +137,10 @@ final class LocalSession implements FileSession {
         a = Files.readAttributes(child, BasicFileAttributes.class);
       }
       if (a.isDirectory()) return Optional.of(new DirEntry(name, FileStat.DIRECTORY));
-      if (a.isRegularFile()) return Optional.of(new DirEntry(name, FileStat.file(a.size())));
+      if (a.isRegularFile()) {
+        if (!a.isSymbolicLink()) listedFiles.add(child);
+        return Optional.of(new DirEntry(name, FileStat.file(a.size())));
+      }
       return Optional.empty();
     } catch (NoSuchFileException brokenLink) {
       return Optional.empty();

@@ -186,7 +186,8 @@ final class VfsSession implements FileSession {
     return !fs.linksBelow(path).isEmpty() || (fs.route(path).map(l -> l.path().equals(path)).orElse(false));
   }
 
-  private Mount mount(WorkspaceLink link) {
+  /** Synchronized: a search's parallel reads may be the first to reach a link. */
+  private synchronized Mount mount(WorkspaceLink link) {
     Mount loaded = mounts.get(link);
     if (loaded != null) return loaded;
     try {
