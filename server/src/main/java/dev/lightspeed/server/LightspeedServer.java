@@ -16,6 +16,7 @@ import dev.lightspeed.server.live.LiveHub;
 import dev.lightspeed.server.models.ModelMethods;
 import dev.lightspeed.server.session.FsDisplayNames;
 import dev.lightspeed.server.tools.ToolCatalog;
+import dev.lightspeed.server.vfs.VfsCatalog;
 import dev.lightspeed.store.UniverseId;
 import dev.lightspeed.store.blob.BlobStore;
 import dev.lightspeed.store.fs.FsBlobStore;
@@ -82,7 +83,8 @@ public final class LightspeedServer implements AutoCloseable {
     try {
       if (role.runsWorker()) {
         RunAborts aborts = new RunAborts();
-        SessionActivitiesImpl activities = new SessionActivitiesImpl(log, blobs, effects.llm().create(blobs, live), tools.port(), aborts);
+        SessionActivitiesImpl activities = new SessionActivitiesImpl(log, blobs, effects.llm().create(blobs, live), tools.port(), aborts,
+            new VfsCatalog(blobs, new Snapshots(blobs), workspaces));
         worker = Optional.of(SessionWorker.start(temporal.client(), config.temporal().taskQueue(), activities, aborts));
         if (temporal.embedded()) {
           // The embedded server starts empty; the log knows which runs were in progress when the last process stopped.

@@ -27,8 +27,10 @@ import dev.lightspeed.api.vfs.VfsWorkspaceUpdateParams;
 import dev.lightspeed.llm.config.ProviderRegistry;
 import dev.lightspeed.server.tools.FileToolCatalog;
 import dev.lightspeed.testkit.scripted.ScriptedModel;
+import dev.lightspeed.testkit.scripted.ScriptedTurn;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -150,5 +152,38 @@ class VfsThroughGatewayTest {
     String content = new String(Base64.getDecoder().decode(
         s.rpc.call(Methods.BLOBS_READ, new BlobReadParams(fileRef)).get("bytesBase64").asText()), StandardCharsets.UTF_8);
     assertThat(content).isEqualTo("alpha\ngamma\n");
+  }
+
+  static String catalogText(dev.lightspeed.engine.llm.LlmRequest request) {
+    var catalog = request.context().stream().filter(e -> e.item().kind().name().equals("VFS_CATALOG")).findFirst().orElseThrow();
+    return new String(Base64.getDecoder().decode(s.rpc.call(Methods.BLOBS_READ,
+        new BlobReadParams(catalog.item().content().toString())).get("bytesBase64").asText()), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aQueuedRunSeesTheFilesAsTheyAreWhenItStartsNotWhenItWasQueued() throws Exception {
+    String first = commit(manifest("before.txt", put("one\n"), 4));
+    s.rpc.call(Methods.VFS_WORKSPACES_CREATE, new VfsWorkspaceCreateParams("ws-queue", null, first));
+    ObjectNode config = (ObjectNode) ApiJson.mapper().readTree("{\"model\":" + TestServer.SCRIPTED_MODEL + ",\"features\":{\"vfs\":{"
+        + "\"tools\":\"readOnly\",\"workspaceLinks\":[{\"path\":\"/workspace\",\"target\":{\"type\":\"workspace\",\"workspaceId\":\"ws-queue\"},"
+        + "\"access\":\"readWrite\"}]}}}");
+    s.rpc.call(Methods.SESSION_START, new SessionStartParams("vfs-queue", null, config, null));
+    int before = model.get().requests().size();
+    model.get().then(ScriptedTurn.reply("first done").after(Duration.ofSeconds(2))).reply("second done");
+
+    s.rpc.call(Methods.RUN_START, new RunStartParams("vfs-queue", RunStartSource.input(InputItem.text("one")), null, "q1", null));
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (model.get().requests().size() == before && System.nanoTime() < deadline) Thread.sleep(10);
+    String second = s.rpc.call(Methods.RUN_START, new RunStartParams("vfs-queue", RunStartSource.input(InputItem.text("two")), null, "q2", null))
+        .at("/run/id").asText();
+    String moved = commit(manifest("after.txt", put("two\n"), 4));
+    s.rpc.call(Methods.VFS_WORKSPACES_UPDATE, new VfsWorkspaceUpdateParams("ws-queue", moved, 1L, null));
+    new EventFeed(s.rpc, "vfs-queue").readUntil(EventFeed.type("runCompleted", second));
+
+    List<dev.lightspeed.engine.llm.LlmRequest> requests = model.get().requests().subList(before, model.get().requests().size());
+    assertThat(requests).hasSize(2);
+    assertThat(catalogText(requests.get(0))).contains("before.txt").doesNotContain("after.txt");
+    assertThat(catalogText(requests.get(1))).as("run 2 was prepared when it started, after the head moved")
+        .contains("after.txt").doesNotContain("before.txt");
   }
 }

@@ -111,6 +111,15 @@ public final class Evolve {
         ContextState context = s.context().place(items, i -> new EntrySource.RunInput(e.run(), i));
         yield s.withRuns(runs.withQueue(runs.queue().subList(1, runs.queue().size())).withActive(run)).withContext(context);
       }
+      case RunEvent.Prepared e -> {
+        Run run = active(runs, e.run());
+        check(!run.prepared(), "run " + e.run() + " was already prepared");
+        Set<String> removed = new HashSet<>(e.removedKeys());
+        ContextState context = s.context();
+        if (!removed.isEmpty()) context = context.removeWhere(x -> x.key() != null && removed.contains(x.key()));
+        if (!e.applied().isEmpty()) context = context.place(e.applied(), i -> RunEvent.Prepared.SOURCE);
+        yield s.withRuns(runs.withActive(run.withPrepared())).withContext(context);
+      }
       case RunEvent.SteeringAccepted e -> {
         Run run = active(runs, e.run());
         check(run.status() == RunStatus.RUNNING, "run " + e.run() + " is " + run.status().wireName());

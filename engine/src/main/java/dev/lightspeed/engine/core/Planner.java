@@ -32,8 +32,8 @@ import java.util.Optional;
 /**
  * The bookkeeping decider: {@code plan(state)} returns the events the session should record next without
  * waiting for the world (start a queued run, open and plan a turn, start a tool batch, answer unavailable
- * tools, finish a run, enforce limits). It stops where an effect must happen first (a generation, a tool
- * call, a compaction). Pure: the same state always yields the same events.
+ * tools, finish a run, enforce limits). It stops where an effect must happen first (a run's preparation, a
+ * generation, a tool call, a compaction). Pure: the same state always yields the same events.
  */
 public final class Planner {
   /** Guards against a planner bug looping forever; no real state needs more steps than this at once. */
@@ -68,7 +68,7 @@ public final class Planner {
   }
 
   private static Optional<Event> betweenTurns(SessionState s, Run run) {
-    if (s.context().pendingCompaction().isPresent()) return Optional.empty();
+    if (s.context().pendingCompaction().isPresent() || Preparation.awaited(s, run)) return Optional.empty();
     if (!run.pendingSteering().isEmpty()) {
       long last = run.pendingSteering().get(run.pendingSteering().size() - 1).id();
       return Optional.of(new RunEvent.SteeringDelivered(run.id(), last));

@@ -21,6 +21,13 @@ public sealed interface Action {
     }
   }
 
+  /**
+   * Bring the context entries the host derives from the world (file catalog, instruction files, skill and tool
+   * catalogs) up to date for run {@code run} before its first turn, and report what changed with
+   * {@link Drive#resumePreparation} (an empty result when nothing did).
+   */
+  record PrepareRun(long run) implements Action {}
+
   /** Run this generation and report it with {@link Drive#resumeGeneration}. */
   record GenerateTurn(LlmRequest request) implements Action {
     public GenerateTurn {

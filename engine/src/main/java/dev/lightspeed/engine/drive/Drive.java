@@ -3,11 +3,13 @@ package dev.lightspeed.engine.drive;
 import dev.lightspeed.engine.cas.WellKnownBlob;
 import dev.lightspeed.engine.command.Admission;
 import dev.lightspeed.engine.command.Command;
+import dev.lightspeed.engine.context.ContextItem;
 import dev.lightspeed.engine.context.ContextState;
 import dev.lightspeed.engine.core.Admit;
 import dev.lightspeed.engine.core.Evolve;
 import dev.lightspeed.engine.core.Planner;
 import dev.lightspeed.engine.core.PlanningException;
+import dev.lightspeed.engine.core.Preparation;
 import dev.lightspeed.engine.core.Replay;
 import dev.lightspeed.engine.core.Requests;
 import dev.lightspeed.engine.event.ContextEvent;
@@ -47,7 +49,7 @@ import java.util.Set;
  * Drives one session: hands its host one {@link Action} at a time and folds the host's reports back in.
  *
  * <p>The loop a host runs: call {@link #next}; perform the action; report it ({@link #resumeAppended},
- * {@link #resumeGeneration}, {@link #resumeToolCall}, {@link #resumeCompaction}); repeat until
+ * {@link #resumePreparation}, {@link #resumeGeneration}, {@link #resumeToolCall}, {@link #resumeCompaction}); repeat until
  * {@link Action.Idle}, then wait for a command ({@link #submit}) or an outstanding effect result. State
  * changes only when committed entries are reported, so a drive rebuilt from the log ({@link #resume})
  * continues where the old one stopped; effects that were in flight are handed out again (at least once),
@@ -66,6 +68,7 @@ public final class Drive {
   private long dispatchedTurn;
   private final Set<String> dispatchedCalls = new HashSet<>();
   private long dispatchedCompaction;
+  private long dispatchedPreparation;
   private final Set<String> interruptedCalls = new HashSet<>();
 
   private Drive(SessionState state) {
@@ -186,6 +189,24 @@ public final class Drive {
     return List.of(new TurnEvent.GenerationFailed(runId, turnId, reason.ref(), message), new RunEvent.Failed(runId, kind, reason.ref(), message));
   }
 
+  /**
+   * Reports a run's preparation. Items equal to the entries already in the context and keys not present are
+   * left out of the recorded event. {@return false when the run no longer waits for it (it was cancelled, or
+   * this is a repeated report) and the result was ignored}
+   */
+  public boolean resumePreparation(PreparationResult result) {
+    if (projected.lifecycle() != Lifecycle.OPEN) return false;
+    Optional<Run> run = projected.runs().active();
+    if (run.isEmpty() || run.get().id() != result.run() || !Preparation.awaited(projected, run.get())) return false;
+    if (dispatchedPreparation == result.run()) dispatchedPreparation = 0;
+    ContextState context = projected.context();
+    List<ContextItem> applied = result.applied().stream()
+        .filter(item -> context.findByKey(item.key()).map(e -> !e.item().equals(item)).orElse(true)).toList();
+    List<String> removed = result.removedKeys().stream().filter(key -> context.findByKey(key).isPresent()).distinct().toList();
+    addPending(List.of(new RunEvent.Prepared(result.run(), applied, removed)));
+    return true;
+  }
+
   /** Reports one tool call's result. {@return false when the call is no longer in flight and the result was ignored} */
   public boolean resumeToolCall(ToolCallResult result) {
     if (projected.lifecycle() != Lifecycle.OPEN) return false;
@@ -249,6 +270,10 @@ public final class Drive {
 
   private Optional<Action> nextEffect(long nowMs) {
     Optional<Run> active = state.runs().active();
+    if (active.isPresent() && Preparation.awaited(state, active.get()) && dispatchedPreparation != active.get().id()) {
+      dispatchedPreparation = active.get().id();
+      return Optional.of(new Action.PrepareRun(active.get().id()));
+    }
     if (active.isPresent() && active.get().openTurn().isPresent()) {
       Run run = active.get();
       Turn turn = run.turn();
@@ -336,6 +361,7 @@ public final class Drive {
     if (dispatchedTurn != 0 && turn.map(t -> t.id() == dispatchedTurn && t.phase() == TurnPhase.GENERATING).orElse(false)) n++;
     n += dispatchedCalls.size();
     if (dispatchedCompaction != 0) n++;
+    if (dispatchedPreparation != 0) n++;
     return n;
   }
 
@@ -345,6 +371,9 @@ public final class Drive {
     dispatchedCalls.removeIf(key -> !stillInFlight(key));
     interruptedCalls.removeIf(key -> !stillInFlight(key));
     if (dispatchedCompaction != 0 && state.context().pendingCompaction().map(p -> p.id() != dispatchedCompaction).orElse(true)) dispatchedCompaction = 0;
+    if (dispatchedPreparation != 0 && !state.runs().active().map(r -> r.id() == dispatchedPreparation && Preparation.awaited(state, r)).orElse(false)) {
+      dispatchedPreparation = 0;
+    }
   }
 
   private boolean stillInFlight(String callKey) {

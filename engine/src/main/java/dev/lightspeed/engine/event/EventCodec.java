@@ -100,6 +100,8 @@ public final class EventCodec {
           .put("inputDigest", inputDigest)
           .build();
       case RunEvent.Started(var run) -> runOnly(run);
+      case RunEvent.Prepared(var run, var applied, var removedKeys) -> obj().put("run", run)
+          .put("applied", array(applied, ContextJson::item)).put("removedKeys", strings(removedKeys)).build();
       case RunEvent.SteeringAccepted(var run, var steering, var input) -> obj()
           .put("run", run)
           .put("steering", steering)
@@ -346,6 +348,7 @@ public final class EventCodec {
       v1(RunEvent.Accepted.KIND, p -> new RunEvent.Accepted(
           p.number("run"), p.string("submissionId"), objects(p, "input", EventCodec::inputItem), p.object("config"), p.string("inputDigest"))),
       v1(RunEvent.Started.KIND, p -> new RunEvent.Started(p.number("run"))),
+      v1(RunEvent.Prepared.KIND, p -> new RunEvent.Prepared(p.number("run"), objects(p, "applied", ContextJson::item), strings(p, "removedKeys"))),
       v1(RunEvent.SteeringAccepted.KIND, p -> new RunEvent.SteeringAccepted(
           p.number("run"), p.number("steering"), objects(p, "input", EventCodec::inputItem))),
       v1(RunEvent.SteeringDelivered.KIND, p -> new RunEvent.SteeringDelivered(p.number("run"), p.number("throughSteering"))),

@@ -1,6 +1,8 @@
 package dev.lightspeed.engine.event;
 
 import dev.lightspeed.engine.cas.BlobRef;
+import dev.lightspeed.engine.context.ContextItem;
+import dev.lightspeed.engine.context.EntrySource;
 import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.engine.log.Joins;
 import dev.lightspeed.engine.run.FailureKind;
@@ -48,6 +50,27 @@ public sealed interface RunEvent extends Event {
   /** The run became the active run; its input entered the context. */
   record Started(long run) implements RunEvent {
     public static final String KIND = "lightspeed.core.run.started";
+
+    @Override
+    public String kind() {
+      return KIND;
+    }
+  }
+
+  /**
+   * The host prepared the active run before its first turn: context entries it derives from the world (the
+   * file catalog from the current workspace heads, later instruction files and skill catalogs) were brought
+   * up to date, {@code applied} upserted by key and {@code removedKeys} removed. Both may be empty.
+   */
+  record Prepared(long run, List<ContextItem> applied, List<String> removedKeys) implements RunEvent {
+    public static final String KIND = "lightspeed.core.run.prepared";
+    /** The source recorded on entries a preparation applied. */
+    public static final EntrySource SOURCE = new EntrySource.Runtime("run preparation");
+
+    public Prepared {
+      applied = List.copyOf(applied);
+      removedKeys = List.copyOf(removedKeys);
+    }
 
     @Override
     public String kind() {

@@ -67,6 +67,13 @@ public final class JsonReader {
     throw error(name, "must be a boolean");
   }
 
+  public Optional<Boolean> findBool(String name) {
+    Optional<Json> value = find(name);
+    if (value.isEmpty()) return Optional.empty();
+    if (value.get() instanceof Json.Bool b) return Optional.of(b.value());
+    throw error(name, "must be a boolean");
+  }
+
   public String string(String name) {
     return string(name, get(name));
   }

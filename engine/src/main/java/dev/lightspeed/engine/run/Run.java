@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param toolRounds how many tool batches the run has started
  * @param lastTurnFinal true when the last turn ended without tool calls (the run is done unless steered)
  * @param lastOutput the content of the last assistant message, which becomes the run's output
+ * @param prepared true once the host prepared the run (refreshed the context entries it derives from the
+ *     world, such as the file catalog) before its first turn; see {@code RunEvent.Prepared}
  */
 public record Run(
     long id,
@@ -26,7 +28,8 @@ public record Run(
     Optional<Turn> openTurn,
     List<Steering> pendingSteering,
     boolean lastTurnFinal,
-    Optional<BlobRef> lastOutput) {
+    Optional<BlobRef> lastOutput,
+    boolean prepared) {
 
   public Run {
     Objects.requireNonNull(submissionId, "submissionId");
@@ -39,35 +42,39 @@ public record Run(
   }
 
   public static Run queued(long id, String submissionId, List<InputItem> input, Json.Obj config) {
-    return new Run(id, submissionId, input, config, RunStatus.QUEUED, 0, 0, Optional.empty(), List.of(), false, Optional.empty());
+    return new Run(id, submissionId, input, config, RunStatus.QUEUED, 0, 0, Optional.empty(), List.of(), false, Optional.empty(), false);
   }
 
   public Run withStatus(RunStatus s) {
-    return new Run(id, submissionId, input, config, s, turns, toolRounds, openTurn, pendingSteering, lastTurnFinal, lastOutput);
+    return new Run(id, submissionId, input, config, s, turns, toolRounds, openTurn, pendingSteering, lastTurnFinal, lastOutput, prepared);
   }
 
   public Run withOpenTurn(Turn turn) {
-    return new Run(id, submissionId, input, config, status, turns, toolRounds, Optional.of(turn), pendingSteering, lastTurnFinal, lastOutput);
+    return new Run(id, submissionId, input, config, status, turns, toolRounds, Optional.of(turn), pendingSteering, lastTurnFinal, lastOutput, prepared);
   }
 
   public Run startTurn(Turn turn) {
-    return new Run(id, submissionId, input, config, status, turns + 1, toolRounds, Optional.of(turn), pendingSteering, false, lastOutput);
+    return new Run(id, submissionId, input, config, status, turns + 1, toolRounds, Optional.of(turn), pendingSteering, false, lastOutput, prepared);
   }
 
   public Run countToolRound() {
-    return new Run(id, submissionId, input, config, status, turns, toolRounds + 1, openTurn, pendingSteering, lastTurnFinal, lastOutput);
+    return new Run(id, submissionId, input, config, status, turns, toolRounds + 1, openTurn, pendingSteering, lastTurnFinal, lastOutput, prepared);
   }
 
   public Run closeTurn(boolean wasFinal) {
-    return new Run(id, submissionId, input, config, status, turns, toolRounds, Optional.empty(), pendingSteering, wasFinal, lastOutput);
+    return new Run(id, submissionId, input, config, status, turns, toolRounds, Optional.empty(), pendingSteering, wasFinal, lastOutput, prepared);
   }
 
   public Run withPendingSteering(List<Steering> steering) {
-    return new Run(id, submissionId, input, config, status, turns, toolRounds, openTurn, steering, lastTurnFinal, lastOutput);
+    return new Run(id, submissionId, input, config, status, turns, toolRounds, openTurn, steering, lastTurnFinal, lastOutput, prepared);
   }
 
   public Run withLastOutput(BlobRef output) {
-    return new Run(id, submissionId, input, config, status, turns, toolRounds, openTurn, pendingSteering, lastTurnFinal, Optional.of(output));
+    return new Run(id, submissionId, input, config, status, turns, toolRounds, openTurn, pendingSteering, lastTurnFinal, Optional.of(output), prepared);
+  }
+
+  public Run withPrepared() {
+    return new Run(id, submissionId, input, config, status, turns, toolRounds, openTurn, pendingSteering, lastTurnFinal, lastOutput, true);
   }
 
   public Turn turn() {

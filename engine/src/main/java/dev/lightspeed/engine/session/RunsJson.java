@@ -71,6 +71,7 @@ final class RunsJson {
         .put("input", array(s.input(), EventCodec::inputItem))
         .build()));
     b.put("lastTurnFinal", run.lastTurnFinal());
+    if (run.prepared()) b.put("prepared", true);
     run.lastOutput().ifPresent(o -> b.put("lastOutput", o.toString()));
     return b.build();
   }
@@ -160,7 +161,8 @@ final class RunsJson {
         r.findReader("openTurn").map(RunsJson::turn),
         r.list("pendingSteering", s -> s.build(() -> new Steering(s.number("id"), s.decodeAll("input", EventCodec::inputItem)))),
         r.bool("lastTurnFinal"),
-        r.findString("lastOutput", BlobRef::parse)));
+        r.findString("lastOutput", BlobRef::parse),
+        r.findBool("prepared").orElse(false)));
   }
 
   private static Turn turn(JsonReader r) {

@@ -91,6 +91,7 @@ final class EventSamples {
 
         new RunEvent.Accepted(7, "sub-7f3a", List.of(TEXT_INPUT, IMAGE_INPUT), RUN_CONFIG, ref("digest: run 7").hex()),
         new RunEvent.Started(7),
+        new RunEvent.Prepared(7, List.of(KEYED_NOTE), List.of("vfs.catalog")),
         new RunEvent.SteeringAccepted(7, 2, List.of(STEERING_TEXT, STEERING_DOC)),
         new RunEvent.SteeringDelivered(7, 2),
         new RunEvent.CancellationRequested(7),

@@ -15,6 +15,7 @@ import dev.lightspeed.engine.core.Replay;
 import dev.lightspeed.engine.core.Requests;
 import dev.lightspeed.engine.drive.Action;
 import dev.lightspeed.engine.drive.Drive;
+import dev.lightspeed.engine.drive.PreparationResult;
 import dev.lightspeed.engine.event.Event;
 import dev.lightspeed.engine.event.EventCodec;
 import dev.lightspeed.engine.event.TurnEvent;
@@ -109,6 +110,8 @@ final class TestHost {
   private ToolMode toolMode = ToolMode.ANSWER;
   private final Map<String, ToolCallResult> toolResults = new HashMap<>();
   private final List<LlmRequest> generations = new ArrayList<>();
+  private Function<Long, PreparationResult> preparer = PreparationResult::unchanged;
+  private final List<Long> preparedRuns = new ArrayList<>();
   private final List<LlmRequest> heldGenerations = new ArrayList<>();
   private final List<ToolBatchRequest> toolRequests = new ArrayList<>();
   private final List<HeldCall> heldCalls = new ArrayList<>();
@@ -329,6 +332,17 @@ final class TestHost {
     return action;
   }
 
+  /** Answers each run's preparation with {@code preparer} (by default: nothing changed). */
+  TestHost preparing(Function<Long, PreparationResult> preparer) {
+    this.preparer = preparer;
+    return this;
+  }
+
+  /** {@return the runs the drive asked this host to prepare, in order} */
+  List<Long> preparedRuns() {
+    return List.copyOf(preparedRuns);
+  }
+
   /** Asks for one action; an append is returned uncommitted so the test can act before {@link #commit}. */
   Action nextAction() {
     now += 1;
@@ -350,6 +364,10 @@ final class TestHost {
       case Action.GenerateTurn generate -> generate(generate.request());
       case Action.InvokeTools invoke -> invoke(invoke.request());
       case Action.CompactContext compact -> compact(compact.request());
+      case Action.PrepareRun prepare -> {
+        preparedRuns.add(prepare.run());
+        drive.resumePreparation(preparer.apply(prepare.run()));
+      }
       case Action.Idle idle -> {}
       case Action.Closed closed -> {}
     }

@@ -76,7 +76,7 @@ class SessionStateCodecTest {
     Turn turn = new Turn(11, 2, TurnPhase.GENERATED, ref("fp").toString(), List.of(c1, c2, c3), Optional.of(batch));
     Run active = new Run(5, "sub-5", List.of(input("go"), new InputItem(ref("img"), "image/png", 2048, "[image]")),
         CanonicalJson.parseObject("{\"limits\":{\"maxTurns\":2}}"), RunStatus.CANCELLING, 2, 1, Optional.of(turn),
-        List.of(new Steering(3, List.of(input("also"))), new Steering(4, List.of())), true, Optional.of(ref("out")));
+        List.of(new Steering(3, List.of(input("also"))), new Steering(4, List.of())), true, Optional.of(ref("out")), true);
     List<Run> queue = List.of(Run.queued(6, "sub-6", List.of(input("next")), Json.Obj.EMPTY), Run.queued(8, "sub-8", List.of(), Json.Obj.EMPTY));
     Map<Long, RunOutcome> finished = new HashMap<>();
     finished.put(1L, new RunOutcome(1, "sub-1", RunStatus.COMPLETED, Optional.of(ref("answer")), Optional.empty(), Optional.empty()));

@@ -5,6 +5,7 @@ import dev.lightspeed.engine.command.Admission;
 import dev.lightspeed.engine.command.Command;
 import dev.lightspeed.engine.drive.Action;
 import dev.lightspeed.engine.drive.Drive;
+import dev.lightspeed.engine.drive.PreparationResult;
 import dev.lightspeed.engine.drive.EffectContext;
 import dev.lightspeed.engine.llm.CompactionRequest;
 import dev.lightspeed.engine.llm.CompactionResult;
@@ -257,6 +258,8 @@ public final class SessionRunner implements AutoCloseable {
           case Action.GenerateTurn g -> launchGeneration(g.request());
           case Action.InvokeTools t -> t.request().calls().forEach(call -> launchTool(t.request(), call));
           case Action.CompactContext c -> launchCompaction(c.request());
+          // The in-process runner derives no entries from the world (it has no file catalog to refresh).
+          case Action.PrepareRun p -> drive.resumePreparation(PreparationResult.unchanged(p.run()));
           case Action.Idle idle -> {
             if (inbox.isEmpty()) {
               if (idle.outstandingEffects() == 0 && effects.isEmpty()) markQuiet();

@@ -1,8 +1,10 @@
 package dev.lightspeed.runtime.temporal;
 
 import dev.lightspeed.engine.cas.BlobRef;
+import dev.lightspeed.engine.drive.PreparationResult;
 import dev.lightspeed.engine.event.ContextEvent;
 import dev.lightspeed.engine.event.EventCodec;
+import dev.lightspeed.engine.event.RunEvent;
 import dev.lightspeed.engine.event.ToolEvent;
 import dev.lightspeed.engine.event.TurnEvent;
 import dev.lightspeed.engine.json.CanonicalJson;
@@ -47,6 +49,17 @@ final class EffectCodec {
       case "cancelled" -> new GenerationResult.Cancelled(obj.number("turn"));
       default -> throw new IllegalArgumentException("unknown generation status " + obj.string("status"));
     };
+  }
+
+  // ---- preparation --------------------------------------------------------------------------------------
+
+  static String preparation(PreparationResult result) {
+    return CanonicalJson.write(event(new RunEvent.Prepared(result.run(), result.applied(), result.removedKeys())));
+  }
+
+  static PreparationResult preparation(String text) {
+    RunEvent.Prepared p = (RunEvent.Prepared) decode(CanonicalJson.parseObject(text));
+    return new PreparationResult(p.run(), p.applied(), p.removedKeys());
   }
 
   // ---- compaction ---------------------------------------------------------------------------------------

@@ -30,6 +30,13 @@ public interface SessionActivities {
   String putBlob(String universe, String text);
 
   /**
+   * Prepares run {@code run} as the log stood at {@code head} (see {@link RunPreparer}). {@return the encoded
+   * result; an unchanged one when the run no longer waits for it}
+   */
+  @ActivityMethod
+  String prepareRun(String universe, String session, long head, long run);
+
+  /**
    * Rebuilds the request of turn {@code turn} of run {@code run} from the log at {@code head} and runs one
    * generation. Transient provider errors are thrown for Temporal to retry (with the provider's
    * Retry-After as the next delay); terminal ones come back as a failed result. An attempt that finds the

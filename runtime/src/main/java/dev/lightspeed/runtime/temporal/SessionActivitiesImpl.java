@@ -2,8 +2,10 @@ package dev.lightspeed.runtime.temporal;
 
 import dev.lightspeed.engine.cas.WellKnownBlob;
 import dev.lightspeed.engine.core.LogCorruptionException;
+import dev.lightspeed.engine.core.Preparation;
 import dev.lightspeed.engine.core.Requests;
 import dev.lightspeed.engine.drive.EffectContext;
+import dev.lightspeed.engine.drive.PreparationResult;
 import dev.lightspeed.engine.json.CanonicalJson;
 import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.engine.llm.CompactionRequest;
@@ -55,22 +57,28 @@ public final class SessionActivitiesImpl implements SessionActivities {
   private final SessionTools tools;
   private final StateCache states;
   private final RunAborts aborts;
+  private final RunPreparer preparer;
   private final int maxStateBytes;
 
   public SessionActivitiesImpl(SessionLog log, BlobStore blobs, LlmPort llm, ToolPort tools, RunAborts aborts) {
-    this(log, blobs, llm, SessionTools.of(tools), aborts, MAX_STATE_BYTES);
+    this(log, blobs, llm, SessionTools.of(tools), aborts, RunPreparer.NONE, MAX_STATE_BYTES);
   }
 
   public SessionActivitiesImpl(SessionLog log, BlobStore blobs, LlmPort llm, SessionTools tools, RunAborts aborts) {
-    this(log, blobs, llm, tools, aborts, MAX_STATE_BYTES);
+    this(log, blobs, llm, tools, aborts, RunPreparer.NONE, MAX_STATE_BYTES);
   }
 
-  SessionActivitiesImpl(SessionLog log, BlobStore blobs, LlmPort llm, SessionTools tools, RunAborts aborts, int maxStateBytes) {
+  public SessionActivitiesImpl(SessionLog log, BlobStore blobs, LlmPort llm, SessionTools tools, RunAborts aborts, RunPreparer preparer) {
+    this(log, blobs, llm, tools, aborts, preparer, MAX_STATE_BYTES);
+  }
+
+  SessionActivitiesImpl(SessionLog log, BlobStore blobs, LlmPort llm, SessionTools tools, RunAborts aborts, RunPreparer preparer, int maxStateBytes) {
     this.log = Objects.requireNonNull(log, "log");
     this.blobs = Objects.requireNonNull(blobs, "blobs");
     this.llm = Objects.requireNonNull(llm, "llm");
     this.tools = Objects.requireNonNull(tools, "tools");
     this.aborts = Objects.requireNonNull(aborts, "aborts");
+    this.preparer = Objects.requireNonNull(preparer, "preparer");
     this.states = new StateCache(log, 4_096);
     this.maxStateBytes = maxStateBytes;
   }
@@ -110,6 +118,14 @@ public final class SessionActivitiesImpl implements SessionActivities {
   @Override
   public String putBlob(String universe, String text) {
     return blobs.put(UniverseId.of(universe), text.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  @Override
+  public String prepareRun(String universe, String session, long head, long run) {
+    UniverseId u = UniverseId.of(universe);
+    SessionState state = states.at(u, SessionId.of(session), head);
+    boolean waiting = state.runs().active().filter(r -> r.id() == run).map(r -> Preparation.awaited(state, r)).orElse(false);
+    return EffectCodec.preparation(waiting ? preparer.prepare(u, state, run) : PreparationResult.unchanged(run));
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.lightspeed.engine.command.CommandCodec;
 import dev.lightspeed.engine.command.CommandDecodeException;
 import dev.lightspeed.engine.drive.Action;
 import dev.lightspeed.engine.drive.Drive;
+import dev.lightspeed.engine.drive.PreparationResult;
 import dev.lightspeed.engine.json.CanonicalJson;
 import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.engine.llm.CompactionResult;
@@ -73,6 +74,7 @@ public final class SessionWorkflowImpl implements SessionWorkflow {
 
   private SessionActivities store;
   private SessionActivities localStore;
+  private SessionActivities preparations;
   private SessionActivities llm;
   private SessionActivities tools;
   private SessionActivities tryOnceTools;
@@ -116,6 +118,7 @@ public final class SessionWorkflowImpl implements SessionWorkflow {
           append(append);
           if (continueAsNewNow()) return;
         }
+        case Action.PrepareRun prepare -> prepare(prepare.run());
         case Action.GenerateTurn generate -> startGeneration(generate);
         case Action.InvokeTools invoke -> startTools(invoke.request());
         case Action.CompactContext compact -> startCompaction(compact);
@@ -267,6 +270,22 @@ public final class SessionWorkflowImpl implements SessionWorkflow {
   }
 
   // ---- effects ------------------------------------------------------------------------------------------
+
+  /**
+   * Prepares a run before its first turn (a short local activity). A preparation that keeps failing does not
+   * stop the run: it goes on with the entries it had, and the failure is the session's last error.
+   */
+  private void prepare(long run) {
+    PreparationResult result;
+    try {
+      result = EffectCodec.preparation(preparations.prepareRun(universe, session, drive.state().head(), run));
+    } catch (ActivityFailure e) {
+      lastError = "run " + run + " could not be prepared (" + describe(e) + "); it goes on with the context entries it had";
+      LOG.warn("session {}: {}", session, lastError);
+      result = PreparationResult.unchanged(run);
+    }
+    drive.resumePreparation(result);
+  }
 
   private void startGeneration(Action.GenerateTurn generate) {
     long run = generate.request().run();
@@ -426,6 +445,11 @@ public final class SessionWorkflowImpl implements SessionWorkflow {
         .setStartToCloseTimeout(Duration.ofSeconds(60))
         .setDoNotIncludeArgumentsIntoMarker(true)
         .setRetryOptions(storeRetry)
+        .build());
+    preparations = Workflow.newLocalActivityStub(SessionActivities.class, LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setDoNotIncludeArgumentsIntoMarker(true)
+        .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofMillis(500)).setMaximumAttempts(3).build())
         .build());
     Duration heartbeat = Duration.ofMillis(tuning.heartbeatTimeoutMs());
     llm = Workflow.newActivityStub(SessionActivities.class, ActivityOptions.newBuilder()

@@ -27,7 +27,7 @@ class SessionActivitiesTest {
   private final InMemoryBlobStore blobs = new InMemoryBlobStore();
 
   private SessionActivitiesImpl activities(int maxStateBytes) {
-    return new SessionActivitiesImpl(log, blobs, new ScriptedModel(blobs), SessionTools.of(new ScriptedTools(blobs)), new RunAborts(), maxStateBytes);
+    return new SessionActivitiesImpl(log, blobs, new ScriptedModel(blobs), SessionTools.of(new ScriptedTools(blobs)), new RunAborts(), RunPreparer.NONE, maxStateBytes);
   }
 
   /** Opens a session through the engine and {@return the canonical texts of its opening entries} */

@@ -76,6 +76,10 @@ public final class EventViews {
         yield node.put("submissionId", accepted.submissionId());
       }
       case RunEvent.Started started -> runType("runStarted", started.run());
+      // The host's refresh of the entries it derives from the world, shown as the context change it is.
+      case RunEvent.Prepared prepared -> prepared.applied().isEmpty() && !prepared.removedKeys().isEmpty()
+          ? keysRemoved(prepared.removedKeys(), before.context(), after.context())
+          : applied(type("contextEntriesApplied"), before.context(), after.context());
       case RunEvent.SteeringAccepted steering -> {
         ObjectNode node = runType("runSteeringAccepted", steering.run()).put("steeringId", String.valueOf(steering.steering()));
         node.set("input", inputs(steering.input()));
@@ -116,11 +120,7 @@ public final class EventViews {
         node.set("entryIds", strings(removed.ids().stream().map(String::valueOf).toList()));
         yield node;
       }
-      case ContextEvent.KeysRemoved removed -> {
-        ObjectNode node = revisions(type("contextKeysRemoved"), before, after);
-        node.set("keys", strings(removed.keys()));
-        yield node;
-      }
+      case ContextEvent.KeysRemoved removed -> keysRemoved(removed.keys(), before, after);
       case ContextEvent.KeyPrefixReplaced replaced -> applied(type("contextKeyPrefixReplaced").put("keyPrefix", replaced.prefix()), before, after);
       case ContextEvent.Pruned pruned -> {
         ObjectNode node = revisions(type("contextEntriesRemoved"), before, after).put("reason", "pruned");
@@ -177,6 +177,12 @@ public final class EventViews {
         .filter(t -> t.id() == turn)
         .map(t -> t.toolCalls())
         .orElse(List.of());
+  }
+
+  private static ObjectNode keysRemoved(List<String> keys, ContextState before, ContextState after) {
+    ObjectNode node = revisions(type("contextKeysRemoved"), before, after);
+    node.set("keys", strings(keys));
+    return node;
   }
 
   private static ObjectNode applied(ObjectNode node, ContextState before, ContextState after) {

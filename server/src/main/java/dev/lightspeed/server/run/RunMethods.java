@@ -11,6 +11,7 @@ import dev.lightspeed.api.run.RunSteerParams;
 import dev.lightspeed.api.run.RunSteerResponse;
 import dev.lightspeed.api.run.RunView;
 import dev.lightspeed.engine.command.Command;
+import dev.lightspeed.engine.core.Preparation;
 import dev.lightspeed.engine.event.EventCodec;
 import dev.lightspeed.engine.event.RunEvent;
 import dev.lightspeed.engine.json.Json;
@@ -63,9 +64,9 @@ public final class RunMethods {
           "runs over existing context keys (source.type \"context\") are not supported yet; send input items instead");
     };
     Json.Obj config = runConfig(params.config(), current);
-    // A run that starts now sees its files as they are now; one that queues behind an active run keeps the
-    // catalog of the last refresh (a context edit would otherwise wait for the active turn to end).
-    if (current.state().runs().active().isEmpty()) {
+    // The worker refreshes the file catalog before each run of a session that grants features (RunPreparer);
+    // a session whose features were taken away gets no preparation, so a catalog it still holds goes here.
+    if (current.state().runs().active().isEmpty() && !Preparation.grantsFeatures(current.state().config().document())) {
       catalog.refresh(sessions.universe(), current.state()).ifPresent(refresh -> sessions.submit(session, refresh));
     }
     String submission = params.submissionId() == null ? UUID.randomUUID().toString() : params.submissionId();

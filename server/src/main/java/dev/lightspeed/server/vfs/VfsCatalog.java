@@ -6,8 +6,10 @@ import dev.lightspeed.engine.context.ContextEntry;
 import dev.lightspeed.engine.context.ContextItem;
 import dev.lightspeed.engine.context.EntryKind;
 import dev.lightspeed.engine.context.EntryRole;
+import dev.lightspeed.engine.drive.PreparationResult;
 import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.engine.session.SessionState;
+import dev.lightspeed.runtime.temporal.RunPreparer;
 import dev.lightspeed.store.UniverseId;
 import dev.lightspeed.store.blob.BlobStore;
 import dev.lightspeed.store.vfs.InvalidManifestException;
@@ -32,9 +34,10 @@ import java.util.OptionalLong;
  * The {@code vfsCatalog} context entry: which roots a session's files live under, which is the working
  * directory, and the top level of each root at its current head, so the model starts oriented without a
  * listing call. Rendered deterministically (sorted, no times): it changes only when a head or the links
- * change, which keeps the provider's prompt cache warm. Refreshed by the gateway before a run starts.
+ * change, which keeps the provider's prompt cache warm. Refreshed before every run of a session that links
+ * files (the worker prepares each run before its first turn, a queued one included).
  */
-public final class VfsCatalog {
+public final class VfsCatalog implements RunPreparer {
   /** The key of the entry; keyed entries are never pruned by compaction. */
   public static final String KEY = "vfs.catalog";
   private static final int MAX_TOP_LEVEL = 60;
@@ -61,6 +64,13 @@ public final class VfsCatalog {
       return Optional.of(new Command.UpsertContext(OptionalLong.empty(), List.of(wanted.get())));
     }
     return current.map(stale -> new Command.RemoveContext(OptionalLong.empty(), List.of(KEY), List.of()));
+  }
+
+  @Override
+  public PreparationResult prepare(UniverseId universe, SessionState state, long run) {
+    Optional<ContextItem> wanted = entry(universe, state.config().document());
+    if (wanted.isPresent()) return new PreparationResult(run, List.of(wanted.get()), List.of());
+    return new PreparationResult(run, List.of(), state.context().findByKey(KEY).isPresent() ? List.of(KEY) : List.of());
   }
 
   /** {@return the catalog entry for a session with {@code config}, or empty when it links no files} */
