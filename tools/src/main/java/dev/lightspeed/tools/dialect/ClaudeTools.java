@@ -21,8 +21,8 @@ import java.util.Optional;
 /**
  * The Claude Code-style file tools: {@code Read {file_path, offset?, limit?}}, {@code Write {file_path, content}},
  * {@code Edit {file_path, old_string, new_string, replace_all?}}, {@code Glob {pattern, path?}},
- * {@code Grep {pattern, path?, glob?, type?, output_mode?, -i?, -n?, head_limit?}} (files with matches by
- * default) and {@code LS {path, ignore?}}. Paths may be absolute or relative to the working directory.
+ * {@code Grep {pattern, path?, glob?, type?, output_mode?, -i?, -n?, -A?, -B?, -C?, head_limit?}} (files with
+ * matches by default; context lines in content mode) and {@code LS {path, ignore?}}. Paths may be absolute or relative to the working directory.
  */
 final class ClaudeTools {
   static final ToolNames NAMES = new ToolNames("Read", "Write", "Edit", "LS", "head_limit", "");
@@ -38,10 +38,14 @@ final class ClaudeTools {
         new FileTool(schemas, "Glob", PARALLEL_SAFE, RETRY_SAFE, (args, files, ctx) -> GlobFiles.run(files,
             new GlobFiles.Request(args.requiredString("pattern"), args.string("path"), GlobFiles.DEFAULT_LIMIT),
             NAMES, bounds, ctx::aborted)),
-        new FileTool(schemas, "Grep", PARALLEL_SAFE, RETRY_SAFE, (args, files, ctx) -> GrepFiles.run(files,
-            new GrepFiles.Request(args.requiredString("pattern"), args.string("path"), args.string("glob"), args.string("type"),
-                args.bool("-i").orElse(false), mode(args.string("output_mode")), args.bool("-n").orElse(true),
-                args.integer("head_limit", 1).orElse(GrepFiles.DEFAULT_LIMIT)), NAMES, bounds, ctx::aborted)),
+        new FileTool(schemas, "Grep", PARALLEL_SAFE, RETRY_SAFE, (args, files, ctx) -> {
+          int around = args.integer("-C", 0).orElse(0);
+          return GrepFiles.run(files,
+              new GrepFiles.Request(args.requiredString("pattern"), args.string("path"), args.string("glob"), args.string("type"),
+                  args.bool("-i").orElse(false), mode(args.string("output_mode")), args.bool("-n").orElse(true),
+                  args.integer("head_limit", 1).orElse(GrepFiles.DEFAULT_LIMIT),
+                  args.integer("-B", 0).orElse(around), args.integer("-A", 0).orElse(around)), NAMES, bounds, ctx::aborted);
+        }),
         new FileTool(schemas, "LS", PARALLEL_SAFE, RETRY_SAFE, (args, files, ctx) -> ListDir.run(files,
             new ListDir.Request(Optional.of(args.requiredString("path")), args.strings("ignore").orElse(List.of())), NAMES)));
   }

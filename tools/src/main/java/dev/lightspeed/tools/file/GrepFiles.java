@@ -42,10 +42,13 @@ public final class GrepFiles {
     COUNT
   }
 
-  /** What to search for, where, in which files, and how to show it. */
+  /**
+   * What to search for, where, in which files, and how to show it; {@code before} and {@code after} are the
+   * context lines shown around each match in {@code CONTENT} mode.
+   */
   public record Request(
       String pattern, Optional<String> path, Optional<String> include, Optional<String> type,
-      boolean ignoreCase, Mode mode, boolean lineNumbers, int limit) {
+      boolean ignoreCase, Mode mode, boolean lineNumbers, int limit, int before, int after) {
     public Request {
       Objects.requireNonNull(pattern, "pattern");
       Objects.requireNonNull(path, "path");
@@ -53,6 +56,17 @@ public final class GrepFiles {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(mode, "mode");
       if (limit < 1) throw new IllegalArgumentException("limit < 1: " + limit);
+      if (before < 0 || after < 0) throw new IllegalArgumentException("context lines < 0: " + before + ", " + after);
+    }
+
+    /** A request without context lines. */
+    public Request(String pattern, Optional<String> path, Optional<String> include, Optional<String> type,
+        boolean ignoreCase, Mode mode, boolean lineNumbers, int limit) {
+      this(pattern, path, include, type, ignoreCase, mode, lineNumbers, limit, 0, 0);
+    }
+
+    boolean showsContext() {
+      return mode == Mode.CONTENT && (before > 0 || after > 0);
     }
   }
 
@@ -75,7 +89,8 @@ public final class GrepFiles {
     Budget budget = new Budget(bounds, aborted);
     FileWalker walker = FileWalker.from(files, base, dir -> budget.alive());
     ParallelScan.Result found = ParallelScan.run(walker, budget,
-        new Scanner(files, LineFinder.of(regex, request.ignoreCase()), request, base, filter, bounds), request.limit());
+        new Scanner(files, LineFinder.of(regex, request.ignoreCase()), request, base, filter, bounds), request.limit(),
+        request.showsContext() ? ContextLines.SEPARATOR : null);
     if (!found.limited() && budget.stopped().orElse(null) == Budget.Stop.CANCELLED) return ToolResult.cancelled();
     StringBuilder out = new StringBuilder();
     for (String line : found.lines()) out.append(line).append('\n');
@@ -83,7 +98,7 @@ public final class GrepFiles {
     String narrow = "narrow the pattern, the path or the file filter";
     if (found.limited()) {
       out.append("[stopped at ").append(request.limit()).append(switch (request.mode()) {
-        case CONTENT -> " matching lines";
+        case CONTENT -> request.showsContext() ? " lines" : " matching lines";
         case FILES_WITH_MATCHES, COUNT -> " files";
       }).append(", the result limit; ").append(narrow).append(", or raise ").append(names.grepLimit()).append("]\n");
     } else {
@@ -113,6 +128,7 @@ public final class GrepFiles {
       if (Text.looksBinary(bytes)) return List.of();
       String text = Text.decodeLenient(bytes);
       VfsPath path = file.path();
+      if (request.showsContext()) return ContextLines.scan(finder, text, path.toString(), request, cap);
       List<String> out = new ArrayList<>();
       int[] count = {0};
       finder.find(text, (number, start, end) -> {

@@ -57,24 +57,29 @@ final class ParallelScan {
   private final Budget budget;
   private final FileScanner scanner;
   private final int limit;
+  private final String fileSeparator;
   private final List<Outcome> outcomes = new ArrayList<>();
   private long linesFound;
   private boolean over;
 
-  private ParallelScan(FileWalker walker, Budget budget, FileScanner scanner, int limit) {
+  private ParallelScan(FileWalker walker, Budget budget, FileScanner scanner, int limit, String fileSeparator) {
     this.walker = walker;
     this.budget = budget;
     this.scanner = scanner;
     this.limit = limit;
+    this.fileSeparator = fileSeparator;
   }
 
-  /** Runs the search with as many threads as the machine has cores, up to {@link #MAX_THREADS}. */
-  static Result run(FileWalker walker, Budget budget, FileScanner scanner, int limit) {
-    return run(walker, budget, scanner, limit, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+  /**
+   * Runs the search with as many threads as the machine has cores, up to {@link #MAX_THREADS}.
+   * {@code fileSeparator}, when not null, is a line put between the outputs of two files (counted in the limit).
+   */
+  static Result run(FileWalker walker, Budget budget, FileScanner scanner, int limit, String fileSeparator) {
+    return run(walker, budget, scanner, limit, fileSeparator, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
   }
 
-  static Result run(FileWalker walker, Budget budget, FileScanner scanner, int limit, int threads) {
-    ParallelScan scan = new ParallelScan(walker, budget, scanner, limit);
+  static Result run(FileWalker walker, Budget budget, FileScanner scanner, int limit, String fileSeparator, int threads) {
+    ParallelScan scan = new ParallelScan(walker, budget, scanner, limit, fileSeparator);
     if (threads <= 1) {
       scan.work();
     } else {
@@ -159,6 +164,10 @@ final class ParallelScan {
     for (Outcome o : outcomes) {
       if (o.failure() != null) throw o.failure();
       if (o.tooLarge()) tooLarge++;
+      if (fileSeparator != null && !lines.isEmpty() && !o.lines().isEmpty()) {
+        if (lines.size() == limit) return new Result(lines, true, tooLarge);
+        lines.add(fileSeparator);
+      }
       for (String line : o.lines()) {
         if (lines.size() == limit) return new Result(lines, true, tooLarge);
         lines.add(line);

@@ -59,7 +59,7 @@ class FileToolsTest {
     ToolSchemas schemas = ToolSchemas.load("claude-tools.json");
 
     assertThat(schemas.argumentNames("Grep"))
-        .containsExactly("pattern", "path", "glob", "type", "output_mode", "-i", "-n", "head_limit");
+        .containsExactly("pattern", "path", "glob", "type", "output_mode", "-i", "-n", "-A", "-B", "-C", "head_limit");
     assertThat(schemas.argumentNames("LS")).containsExactly("path", "ignore");
     assertThat(schemas.argumentNames("Edit")).containsExactly("file_path", "old_string", "new_string", "replace_all");
   }

@@ -94,4 +94,30 @@ class GrepToolsTest {
         .isEqualTo(ToolResult.error("argument \"output_mode\" of Grep must be content, files_with_matches or count, not \"lines\""));
     assertThat(h.call("Grep", json("pattern", "x", "type", "cobol")).text()).startsWith("unknown file type \"cobol\"; known types: c, cpp,");
   }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void claudeGrepShowsContextLinesWithSeparatorsBetweenGroups(Backend backend) {
+    ToolHarness h = ToolHarness.on(backend, dir, Map.of(
+        "a.txt", "one\ntwo\nHIT three\nfour\nfive\nsix\nHIT seven\nHIT eight\nnine\n",
+        "b.txt", "HIT first\r\nsecond\n"));
+
+    assertThat(h.call("Grep", json("pattern", "HIT", "output_mode", "content", "-C", 1))).isEqualTo(ToolResult.ok(
+        h.abs("a.txt") + "-2-two\n"
+            + h.abs("a.txt") + ":3:HIT three\n"
+            + h.abs("a.txt") + "-4-four\n"
+            + "--\n"
+            + h.abs("a.txt") + "-6-six\n"
+            + h.abs("a.txt") + ":7:HIT seven\n"
+            + h.abs("a.txt") + ":8:HIT eight\n"
+            + h.abs("a.txt") + "-9-nine\n"
+            + "--\n"
+            + h.abs("b.txt") + ":1:HIT first\n"
+            + h.abs("b.txt") + "-2-second"));
+    assertThat(h.call("Grep", json("pattern", "seven", "output_mode", "content", "-B", 2, "-n", false))).isEqualTo(ToolResult.ok(
+        h.abs("a.txt") + "-five\n" + h.abs("a.txt") + "-six\n" + h.abs("a.txt") + ":HIT seven"));
+    assertThat(h.call("Grep", json("pattern", "HIT", "output_mode", "content", "-A", 5, "head_limit", 3))).isEqualTo(ToolResult.ok(
+        h.abs("a.txt") + ":3:HIT three\n" + h.abs("a.txt") + "-4-four\n" + h.abs("a.txt") + "-5-five\n"
+            + "[stopped at 3 lines, the result limit; narrow the pattern, the path or the file filter, or raise head_limit]"));
+  }
 }

@@ -62,7 +62,7 @@ class ParallelScanTest {
 
   private ParallelScan.Result run(int threads, int limit, String failOn, SearchBounds bounds) {
     Budget budget = new Budget(bounds, () -> false);
-    return ParallelScan.run(FileWalker.from(files, VfsPath.ROOT, d -> budget.alive()), budget, new Scanner(failOn), limit, threads);
+    return ParallelScan.run(FileWalker.from(files, VfsPath.ROOT, d -> budget.alive()), budget, new Scanner(failOn), limit, null, threads);
   }
 
   @Test
@@ -92,7 +92,7 @@ class ParallelScanTest {
     SearchBounds tenFiles = new SearchBounds(10, 1L << 30, Duration.ofSeconds(20), 1L << 20);
     assertThat(run(4, 10_000, "", tenFiles)).isEqualTo(run(1, 10_000, "", tenFiles));
     Budget budget = new Budget(tenFiles, () -> false);
-    ParallelScan.run(FileWalker.from(files, VfsPath.ROOT, d -> budget.alive()), budget, new Scanner(""), 10_000, 4);
+    ParallelScan.run(FileWalker.from(files, VfsPath.ROOT, d -> budget.alive()), budget, new Scanner(""), 10_000, null, 4);
     assertThat(budget.stopped()).contains(Budget.Stop.FILES);
   }
 }
