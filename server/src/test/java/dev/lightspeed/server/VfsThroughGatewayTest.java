@@ -24,6 +24,7 @@ import dev.lightspeed.api.vfs.VfsWorkspaceDeleteParams;
 import dev.lightspeed.api.vfs.VfsWorkspaceListParams;
 import dev.lightspeed.api.vfs.VfsWorkspaceReadParams;
 import dev.lightspeed.api.vfs.VfsWorkspaceUpdateParams;
+import dev.lightspeed.engine.llm.LlmRequest;
 import dev.lightspeed.llm.config.ProviderRegistry;
 import dev.lightspeed.server.tools.FileToolCatalog;
 import dev.lightspeed.testkit.scripted.ScriptedModel;
@@ -131,11 +132,8 @@ class VfsThroughGatewayTest {
         .at("/run/id").asText();
     new EventFeed(s.rpc, "vfs-run").readUntil(EventFeed.type("runCompleted", run));
 
-    var catalog = model.get().requests().get(0).context().stream().filter(e -> e.item().kind().name().equals("VFS_CATALOG")).findFirst();
-    assertThat(catalog).as("the first request carries the VFS catalog").isPresent();
-    String catalogText = new String(Base64.getDecoder().decode(s.rpc.call(Methods.BLOBS_READ,
-        new BlobReadParams(catalog.get().item().content().toString())).get("bytesBase64").asText()), StandardCharsets.UTF_8);
-    assertThat(catalogText).contains("working directory is /workspace", "/workspace (read-write, workspace ws-run): 1 files, 11 bytes",
+    assertThat(catalogText(model.get().requests().get(0))).as("the first request carries the VFS catalog")
+        .contains("working directory is /workspace", "/workspace (read-write, workspace ws-run): 1 files, 11 bytes",
         "notes.txt");
 
     List<String> results = model.get().requests().get(3).context().stream()
@@ -154,7 +152,7 @@ class VfsThroughGatewayTest {
     assertThat(content).isEqualTo("alpha\ngamma\n");
   }
 
-  static String catalogText(dev.lightspeed.engine.llm.LlmRequest request) {
+  static String catalogText(LlmRequest request) {
     var catalog = request.context().stream().filter(e -> e.item().kind().name().equals("VFS_CATALOG")).findFirst().orElseThrow();
     return new String(Base64.getDecoder().decode(s.rpc.call(Methods.BLOBS_READ,
         new BlobReadParams(catalog.item().content().toString())).get("bytesBase64").asText()), StandardCharsets.UTF_8);
@@ -180,7 +178,7 @@ class VfsThroughGatewayTest {
     s.rpc.call(Methods.VFS_WORKSPACES_UPDATE, new VfsWorkspaceUpdateParams("ws-queue", moved, 1L, null));
     new EventFeed(s.rpc, "vfs-queue").readUntil(EventFeed.type("runCompleted", second));
 
-    List<dev.lightspeed.engine.llm.LlmRequest> requests = model.get().requests().subList(before, model.get().requests().size());
+    List<LlmRequest> requests = model.get().requests().subList(before, model.get().requests().size());
     assertThat(requests).hasSize(2);
     assertThat(catalogText(requests.get(0))).contains("before.txt").doesNotContain("after.txt");
     assertThat(catalogText(requests.get(1))).as("run 2 was prepared when it started, after the head moved")
