@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The runtime a client command starts in its own process when no gateway is named: the server's
@@ -71,7 +72,9 @@ final class EmbeddedRuntime implements LocalServer.Factory {
     if (config.temporal().embedded() && taken(config.temporal().embeddedAddress())) {
       return borrow(config);
     }
-    ServerConfig local = new ServerConfig(config.home(), config.temporal(), new HostPort("127.0.0.1", 0), config.defaultModel());
+    // The in-process runtime is the local default: always the file store, whatever LIGHTSPEED_POSTGRES_URL says.
+    ServerConfig local = new ServerConfig(config.home(), config.temporal(), new HostPort("127.0.0.1", 0), config.defaultModel(),
+        Optional.empty());
     if (logging == QuietLogging.Mode.TO_FILES) QuietLogging.into(config.home().resolve("logs"));
     try {
       LightspeedServer server = LightspeedServer.start(local, Role.BOTH, Effects.fromEnvironment(effective), tuning);

@@ -14,18 +14,14 @@ import dev.lightspeed.server.events.NotifyingSessionLog;
 import dev.lightspeed.server.health.HealthEndpoints;
 import dev.lightspeed.server.live.LiveHub;
 import dev.lightspeed.server.models.ModelMethods;
-import dev.lightspeed.server.session.FsDisplayNames;
 import dev.lightspeed.server.tools.ToolCatalog;
 import dev.lightspeed.server.vfs.VfsCatalog;
 import dev.lightspeed.store.UniverseId;
 import dev.lightspeed.store.blob.BlobStore;
-import dev.lightspeed.store.fs.FsBlobStore;
-import dev.lightspeed.store.fs.FsSessionLog;
 import dev.lightspeed.store.log.SessionLifecycle;
 import dev.lightspeed.store.log.SessionLog;
 import dev.lightspeed.store.vfs.Snapshots;
 import dev.lightspeed.store.vfs.WorkspaceStore;
-import dev.lightspeed.store.vfs.fs.FsWorkspaceStore;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.EnumSet;
@@ -35,7 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One server process: the file-system store under {@code LIGHTSPEED_HOME}, Temporal (embedded or a
+ * One server process: the stores ({@link ServerStores}: files under {@code LIGHTSPEED_HOME}, or PostgreSQL
+ * and S3), Temporal (embedded or a
  * cluster), and, by {@link Role}, the gateway, the worker or both. {@link #close} shuts down in the order
  * that loses nothing: the gateway stops taking calls, the worker lets in-flight activities finish (or
  * hands them back to Temporal after the grace period), then Temporal stops.
@@ -48,13 +45,16 @@ public final class LightspeedServer implements AutoCloseable {
   private final TemporalConnection temporal;
   private final Optional<SessionWorker> worker;
   private final Optional<Gateway> gateway;
+  private final ServerStores stores;
   private boolean closed;
 
-  private LightspeedServer(Role role, TemporalConnection temporal, Optional<SessionWorker> worker, Optional<Gateway> gateway) {
+  private LightspeedServer(Role role, TemporalConnection temporal, Optional<SessionWorker> worker, Optional<Gateway> gateway,
+      ServerStores stores) {
     this.role = role;
     this.temporal = temporal;
     this.worker = worker;
     this.gateway = gateway;
+    this.stores = stores;
   }
 
   /**
@@ -71,16 +71,23 @@ public final class LightspeedServer implements AutoCloseable {
       throw new ServerConfigException(ServerConfig.TEMPORAL_ADDRESS, "role " + role.wire()
           + " needs a Temporal cluster; embedded Temporal runs only with role both (set " + ServerConfig.TEMPORAL_ADDRESS + ")");
     }
-    SessionLog rawLog = new FsSessionLog(config.home(), InstantSource.system());
-    BlobStore blobs = new FsBlobStore(config.home());
+    ServerStores stores = ServerStores.open(config);
+    SessionLog rawLog = stores.log;
+    BlobStore blobs = stores.blobs;
     AppendSignal appends = new AppendSignal(rawLog);
     SessionLog log = new NotifyingSessionLog(rawLog, appends);
     LiveHub live = new LiveHub();
-    WorkspaceStore workspaces = new FsWorkspaceStore(config.home(), InstantSource.system());
-    ToolCatalog tools = effects.tools().create(blobs, workspaces);
-    TemporalConnection temporal = TemporalConnection.open(config.temporal());
+    WorkspaceStore workspaces = stores.workspaces;
+    TemporalConnection temporal;
+    try {
+      temporal = TemporalConnection.open(config.temporal());
+    } catch (RuntimeException e) {
+      stores.close();
+      throw e;
+    }
     Optional<SessionWorker> worker = Optional.empty();
     try {
+      ToolCatalog tools = effects.tools().create(blobs, workspaces);
       if (role.runsWorker()) {
         RunAborts aborts = new RunAborts();
         SessionActivitiesImpl activities = new SessionActivitiesImpl(log, blobs, effects.llm().create(blobs, live), tools.port(), aborts,
@@ -99,14 +106,15 @@ public final class LightspeedServer implements AutoCloseable {
         ModelMethods models = new ModelMethods(effects.providers(), new ModelCatalog(effects.providers(), ProviderHttp.createDefault()),
             InstantSource.system());
         Gateway.Parts parts = new Gateway.Parts(UniverseId.DEFAULT, log, blobs, new Snapshots(blobs), workspaces,
-            new SessionClient(temporal.client(), config.temporal().taskQueue(), tuning), new FsDisplayNames(config.home()), tools,
+            new SessionClient(temporal.client(), config.temporal().taskQueue(), tuning), stores.names, tools,
             model(config.defaultModel()), models, appends, live, checks);
         gateway = Optional.of(Gateway.create(parts).start(config.gatewayAddress()));
       }
-      return new LightspeedServer(role, temporal, worker, gateway);
+      return new LightspeedServer(role, temporal, worker, gateway, stores);
     } catch (RuntimeException e) {
       worker.ifPresent(w -> w.shutdown(Duration.ZERO));
       temporal.close();
+      stores.close();
       throw e;
     }
   }
@@ -130,6 +138,11 @@ public final class LightspeedServer implements AutoCloseable {
     return temporal.embedded();
   }
 
+  /** {@return where the stores keep their data (the file-store root, or the database and bucket)} */
+  public String storeDescription() {
+    return stores.description;
+  }
+
   /** Shuts down with {@link #SHUTDOWN_GRACE} for in-flight activities. */
   @Override
   public void close() {
@@ -146,7 +159,11 @@ public final class LightspeedServer implements AutoCloseable {
       try {
         worker.ifPresent(w -> w.shutdown(grace));
       } finally {
-        temporal.close();
+        try {
+          temporal.close();
+        } finally {
+          stores.close();
+        }
       }
     }
   }

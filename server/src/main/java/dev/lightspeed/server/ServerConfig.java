@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  * @param gatewayAddress where the gateway listens ({@code LIGHTSPEED_GATEWAY_ADDR}, default
  *     {@value #DEFAULT_GATEWAY_ADDR})
  * @param defaultModel the model a session gets when its config names none
+ * @param postgres the production store ({@code LIGHTSPEED_POSTGRES_URL} and friends); empty means the file
+ *     store under {@code home}
  */
-public record ServerConfig(Path home, Temporal temporal, HostPort gatewayAddress, DefaultModel defaultModel) {
+public record ServerConfig(Path home, Temporal temporal, HostPort gatewayAddress, DefaultModel defaultModel,
+    Optional<PostgresConfig> postgres) {
   public static final String HOME = "LIGHTSPEED_HOME";
   public static final String TEMPORAL_ADDRESS = "LIGHTSPEED_TEMPORAL_ADDRESS";
   public static final String TEMPORAL_NAMESPACE = "LIGHTSPEED_TEMPORAL_NAMESPACE";
@@ -43,6 +46,7 @@ public record ServerConfig(Path home, Temporal temporal, HostPort gatewayAddress
     Objects.requireNonNull(temporal, "temporal");
     Objects.requireNonNull(gatewayAddress, "gatewayAddress");
     Objects.requireNonNull(defaultModel, "defaultModel");
+    Objects.requireNonNull(postgres, "postgres");
   }
 
   /**
@@ -95,7 +99,8 @@ public record ServerConfig(Path home, Temporal temporal, HostPort gatewayAddress
     String taskQueue = name(env, TASK_QUEUE, TemporalNames.TASK_QUEUE);
     HostPort embedded = address(EMBEDDED_TEMPORAL_ADDR, value(env, EMBEDDED_TEMPORAL_ADDR).orElse(DEFAULT_EMBEDDED_TEMPORAL_ADDR));
     HostPort gateway = address(GATEWAY_ADDR, value(env, GATEWAY_ADDR).orElse(DEFAULT_GATEWAY_ADDR));
-    return new ServerConfig(home, new Temporal(temporalAddress, namespace, taskQueue, embedded), gateway, defaultModel(env));
+    return new ServerConfig(home, new Temporal(temporalAddress, namespace, taskQueue, embedded), gateway, defaultModel(env),
+        PostgresConfig.fromEnvironment(env));
   }
 
   private static Path home(Map<String, String> env) {
@@ -147,7 +152,8 @@ public record ServerConfig(Path home, Temporal temporal, HostPort gatewayAddress
         "required when " + CHAT_PROVIDER + " is \"" + provider + "\" (there is no default model for it)")));
   }
 
-  private static Optional<String> value(Map<String, String> env, String variable) {
+  /** {@return the stripped value of {@code variable}, empty when unset or blank} */
+  static Optional<String> value(Map<String, String> env, String variable) {
     String value = env.get(variable);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }

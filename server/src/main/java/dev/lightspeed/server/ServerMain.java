@@ -2,7 +2,9 @@ package dev.lightspeed.server;
 
 import dev.lightspeed.llm.config.ConfigurationException;
 import dev.lightspeed.runtime.temporal.WorkflowTuning;
+import dev.lightspeed.store.pg.SchemaMismatchException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -29,6 +31,16 @@ public final class ServerMain {
   /** What {@link #start} did: a running server, or none and the exit code to leave with. */
   record Started(LightspeedServer server, int exitCode) {}
 
+  /** {@return a writer that prefixes every line with "lightspeed server: "} */
+  private static PrintWriter prefixed(PrintWriter target) {
+    return new PrintWriter(target, true) {
+      @Override
+      public void println(String line) {
+        super.println("lightspeed server: " + line);
+      }
+    };
+  }
+
   /** Starts what {@code args} ask for, reporting to {@code out} and {@code err}; never exits the JVM. */
   static Started start(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     Role role;
@@ -50,12 +62,14 @@ public final class ServerMain {
       return new Started(null, 2);
     }
     if (role == Role.MIGRATE) {
-      out.println("lightspeed server: nothing to migrate: the file store at " + config.home() + " needs no schema changes");
-      return new Started(null, 0);
+      PrintWriter o = new PrintWriter(out, true);
+      PrintWriter e = new PrintWriter(err, true);
+      int code = new StoreSchema(config, prefixed(o), prefixed(e)).migrate();
+      return new Started(null, code);
     }
     try {
       LightspeedServer server = LightspeedServer.start(config, role, effects, WorkflowTuning.DEFAULT);
-      out.println("lightspeed server: role " + role.wire() + ", store " + config.home());
+      out.println("lightspeed server: role " + role.wire() + ", store " + server.storeDescription());
       out.println("lightspeed server: Temporal " + (server.embeddedTemporal() ? "embedded at " : "at ") + server.temporalAddress()
           + " (namespace " + config.temporal().namespace() + ", task queue " + config.temporal().taskQueue() + ")");
       if (role.servesGateway()) {
@@ -66,6 +80,9 @@ public final class ServerMain {
     } catch (ServerConfigException e) {
       err.println("lightspeed server: configuration error: " + e.getMessage());
       return new Started(null, 2);
+    } catch (SchemaMismatchException e) {
+      err.println("lightspeed server: cannot start: " + e.getMessage());
+      return new Started(null, 1);
     } catch (RuntimeException e) {
       err.println("lightspeed server: failed to start: " + e.getMessage());
       return new Started(null, 1);

@@ -45,6 +45,11 @@ final class TestServer implements AutoCloseable {
     return new TestServer(home, Map.of(), null, true);
   }
 
+  /** A scripted server whose environment adds {@code env} (e.g. the PostgreSQL store's variables). */
+  static TestServer scripted(Path home, Map<String, String> env) {
+    return new TestServer(home, env, null, true);
+  }
+
   /** A server whose effects come from {@code env} (e.g. OPENAI_BASE_URL pointing at a fake provider). */
   static TestServer withEffects(Path home, Map<String, String> env, Effects effects) {
     return new TestServer(home, env, effects, false);

@@ -27,9 +27,10 @@ public final class PgPool implements AutoCloseable {
   }
 
   /**
-   * Opens a pool of at most {@code size} connections to {@code url} and checks that the database answers.
+   * Opens a pool of at most {@code size} connections to {@code url} and checks, with one connection attempt,
+   * that the database answers.
    *
-   * @throws PgUnavailableException when no connection can be made within {@code connectTimeout}
+   * @throws PgUnavailableException when that connection cannot be made within {@code connectTimeout}
    * @throws IllegalArgumentException when {@code size} is not positive
    */
   public static PgPool open(PostgresUrl url, int size, Duration connectTimeout, String applicationName) {
@@ -45,7 +46,9 @@ public final class PgPool implements AutoCloseable {
     config.setMinimumIdle(Math.min(2, size));
     config.setPoolName("lightspeed-pg");
     config.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));
-    config.setInitializationFailTimeout(Math.max(1, connectTimeout.toMillis()));
+    // One attempt at start-up, bounded by the driver's connect timeout: a wrong address fails at once.
+    config.setInitializationFailTimeout(1);
+    config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds())));
     config.addDataSourceProperty("ApplicationName", applicationName);
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     try {

@@ -3,6 +3,8 @@ package dev.lightspeed.store.pg.testing;
 import dev.lightspeed.store.pg.Migrations;
 import dev.lightspeed.store.pg.PgPool;
 import dev.lightspeed.store.pg.PostgresUrl;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -61,6 +63,14 @@ public final class TestSchema implements AutoCloseable {
   /** {@return the URL of this schema (the admin URL with {@code currentSchema} set)} */
   public PostgresUrl url() {
     return url;
+  }
+
+  /** {@return this schema's URL as one JDBC URL string with the credentials as parameters, as operators set it} */
+  public String urlWithCredentials() {
+    StringBuilder out = new StringBuilder(url.jdbcUrl());
+    url.user().ifPresent(u -> out.append("&user=").append(URLEncoder.encode(u, StandardCharsets.UTF_8)));
+    url.password().ifPresent(p -> out.append("&password=").append(URLEncoder.encode(p, StandardCharsets.UTF_8)));
+    return out.toString();
   }
 
   public PgPool pool() {
