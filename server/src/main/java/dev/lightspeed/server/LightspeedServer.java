@@ -4,6 +4,7 @@ import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.llm.http.ProviderHttp;
 import dev.lightspeed.llm.models.ModelCatalog;
 import dev.lightspeed.runtime.temporal.RunAborts;
+import dev.lightspeed.runtime.temporal.RunPreparer;
 import dev.lightspeed.runtime.temporal.RunResumption;
 import dev.lightspeed.runtime.temporal.SessionActivitiesImpl;
 import dev.lightspeed.runtime.temporal.SessionClient;
@@ -12,6 +13,7 @@ import dev.lightspeed.runtime.temporal.WorkflowTuning;
 import dev.lightspeed.server.events.AppendSignal;
 import dev.lightspeed.server.events.NotifyingSessionLog;
 import dev.lightspeed.server.health.HealthEndpoints;
+import dev.lightspeed.server.instructions.InstructionFiles;
 import dev.lightspeed.server.live.LiveHub;
 import dev.lightspeed.server.models.ModelMethods;
 import dev.lightspeed.server.tools.ToolCatalog;
@@ -90,8 +92,9 @@ public final class LightspeedServer implements AutoCloseable {
       ToolCatalog tools = effects.tools().create(blobs, workspaces);
       if (role.runsWorker()) {
         RunAborts aborts = new RunAborts();
-        SessionActivitiesImpl activities = new SessionActivitiesImpl(log, blobs, effects.llm().create(blobs, live), tools.port(), aborts,
-            new VfsCatalog(blobs, new Snapshots(blobs), workspaces));
+        Snapshots snapshots = new Snapshots(blobs);
+        RunPreparer preparer = RunPreparer.all(new VfsCatalog(blobs, snapshots, workspaces), new InstructionFiles(blobs, snapshots, workspaces));
+        SessionActivitiesImpl activities = new SessionActivitiesImpl(log, blobs, effects.llm().create(blobs, live), tools.port(), aborts, preparer);
         worker = Optional.of(SessionWorker.start(temporal.client(), config.temporal().taskQueue(), activities, aborts));
         if (temporal.embedded()) {
           // The embedded server starts empty; the log knows which runs were in progress when the last process stopped.

@@ -184,4 +184,34 @@ class VfsThroughGatewayTest {
     assertThat(catalogText(requests.get(1))).as("run 2 was prepared when it started, after the head moved")
         .contains("after.txt").doesNotContain("before.txt");
   }
+
+  @Test
+  void instructionFilesInTheLinkedRootReachTheModelAndAChangeShowsAtTheNextRun() throws Exception {
+    s.rpc.call(Methods.VFS_WORKSPACES_CREATE, new VfsWorkspaceCreateParams("ws-rules", null, commit(manifest("AGENTS.md", put("Answer in haiku.\n"), 17))));
+    ObjectNode config = (ObjectNode) ApiJson.mapper().readTree("{\"model\":" + TestServer.SCRIPTED_MODEL + ",\"features\":{\"vfs\":{"
+        + "\"prompts\":{},\"workspaceLinks\":[{\"path\":\"/workspace\",\"target\":{\"type\":\"workspace\",\"workspaceId\":\"ws-rules\"},"
+        + "\"access\":\"readWrite\"}]}}}");
+    s.rpc.call(Methods.SESSION_START, new SessionStartParams("vfs-rules", null, config, null));
+    int before = model.get().requests().size();
+    model.get().reply("first").reply("second");
+
+    String first = s.rpc.call(Methods.RUN_START, new RunStartParams("vfs-rules", RunStartSource.input(InputItem.text("a")), null, "i1", null))
+        .at("/run/id").asText();
+    new EventFeed(s.rpc, "vfs-rules").readUntil(EventFeed.type("runCompleted", first));
+    s.rpc.call(Methods.VFS_WORKSPACES_UPDATE, new VfsWorkspaceUpdateParams("ws-rules", commit(manifest("AGENTS.md", put("Answer in prose.\n"), 17)), 1L, null));
+    String second = s.rpc.call(Methods.RUN_START, new RunStartParams("vfs-rules", RunStartSource.input(InputItem.text("b")), null, "i2", null))
+        .at("/run/id").asText();
+    new EventFeed(s.rpc, "vfs-rules").readUntil(EventFeed.type("runCompleted", second));
+
+    List<LlmRequest> requests = model.get().requests().subList(before, model.get().requests().size());
+    assertThat(instructions(requests.get(0))).containsExactly("# Instructions from /workspace/AGENTS.md\n\nAnswer in haiku.\n\n");
+    assertThat(instructions(requests.get(1))).as("the changed file replaced its entry").containsExactly(
+        "# Instructions from /workspace/AGENTS.md\n\nAnswer in prose.\n\n");
+  }
+
+  static List<String> instructions(LlmRequest request) {
+    return request.context().stream().filter(e -> e.item().kind().name().equals("INSTRUCTIONS"))
+        .map(e -> new String(Base64.getDecoder().decode(s.rpc.call(Methods.BLOBS_READ, new BlobReadParams(e.item().content().toString()))
+            .get("bytesBase64").asText()), StandardCharsets.UTF_8)).toList();
+  }
 }

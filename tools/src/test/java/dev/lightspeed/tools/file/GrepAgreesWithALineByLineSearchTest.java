@@ -103,7 +103,7 @@ class GrepAgreesWithALineByLineSearchTest {
   @ParameterizedTest
   @EnumSource(Backend.class)
   void everyPatternModeAndLimitGivesThePlainSearchsOutput(Backend backend) throws IOException {
-    for (long seed = 1; seed <= 3; seed++) {
+    for (long seed = 1; seed <= 2; seed++) {
       Path root = dir.resolve(backend + "-" + seed);
       Map<String, String> files = tree(seed);
       ToolHarness h = ToolHarness.on(backend, root, files);
@@ -117,7 +117,7 @@ class GrepAgreesWithALineByLineSearchTest {
         List<String> content = oracle(plain, backend, regex, "content");
         List<String> withMatches = oracle(plain, backend, regex, "files_with_matches");
         List<String> counts = oracle(plain, backend, regex, "count");
-        for (int limit : new int[] {1, 2, 7, 50, 100_000}) {
+        for (int limit : new int[] {1, 7, 100_000}) {
           String what = "seed " + seed + ", /" + regex + "/, limit " + limit;
           assertThat(h.call("grep", json("pattern", regex, "limit", limit)))
               .as(what).isEqualTo(ToolResult.ok(expected(content, limit, "matching lines", "limit")));
