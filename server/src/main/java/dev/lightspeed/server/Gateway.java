@@ -109,7 +109,7 @@ public final class Gateway implements AutoCloseable {
     Sessions sessions = new Sessions(parts.universe(), parts.log(), new Projections(parts.log()), parts.client());
     Inputs inputs = new Inputs(parts.blobs());
     EventReader reader = new EventReader(sessions);
-    SessionMethods sessionMethods = new SessionMethods(sessions, parts.names(), parts.tools(), parts.defaultModel());
+    SessionMethods sessionMethods = new SessionMethods(sessions, parts.names(), parts.tools(), parts.defaultModel(), parts.blobs());
     MethodTable.Builder table = MethodTable.builder();
     new InitializeMethod(version()).register(table);
     sessionMethods.register(table);

@@ -120,7 +120,7 @@ class SessionMethodsTest {
 
     JsonNode closed = s.rpc.call(Methods.SESSION_CLOSE, new SessionCloseParams(id, false)).get("session");
     assertThat(closed.get("status").asText()).isEqualTo("closed");
-    assertThat(types(id)).containsExactly("sessionOpened", "sessionClosed");
+    assertThat(types(id)).containsExactly("sessionOpened", "contextEntriesApplied", "sessionClosed"); // the built-in instructions
 
     JsonNode deleted = s.rpc.call(Methods.SESSION_DELETE, new SessionDeleteParams(id)).get("session");
     assertThat(deleted.get("id").asText()).isEqualTo(id);
@@ -147,7 +147,7 @@ class SessionMethodsTest {
     assertThat(session.get("configRevision").asLong()).isEqualTo(2);
     assertThat(session.at("/config/limits/maxTurns").asLong()).isEqualTo(5);
     assertThat(session.at("/config/model/providerId").asText()).isEqualTo("scripted");
-    assertThat(types(id)).containsExactly("sessionOpened", "sessionConfigChanged");
+    assertThat(types(id)).containsExactly("sessionOpened", "contextEntriesApplied", "sessionConfigChanged");
   }
 
   @Test
@@ -165,12 +165,14 @@ class SessionMethodsTest {
     assertThat(again.get("contextRevision")).isEqualTo(appended.get("contextRevision"));
 
     JsonNode read = s.rpc.call(Methods.SESSION_READ, new SessionReadParams(id)).get("session");
-    assertThat(read.at("/activeContext/entries/0/key").asText()).isEqualTo("notes");
-    assertThat(read.at("/activeContext/entries/0/preview").asText()).isEqualTo("remember the milk");
+    assertThat(read.at("/activeContext/entries/0/key").asText()).as("every session starts with the built-in layer").isEqualTo("instructions.default");
+    assertThat(read.at("/activeContext/entries/0/kind/type").asText()).isEqualTo("instructions");
+    assertThat(read.at("/activeContext/entries/1/key").asText()).isEqualTo("notes");
+    assertThat(read.at("/activeContext/entries/1/preview").asText()).isEqualTo("remember the milk");
 
     JsonNode removed = s.rpc.call(Methods.CONTEXT_REMOVE, new ContextRemoveParams(id, List.of("notes", "missing")));
     assertThat(removed.get("results").findValuesAsText("status")).containsExactly("removed", "absent");
-    assertThat(types(id)).containsExactly("sessionOpened", "contextEntriesApplied", "contextKeysRemoved");
+    assertThat(types(id)).containsExactly("sessionOpened", "contextEntriesApplied", "contextEntriesApplied", "contextKeysRemoved");
 
     RpcError nothingToCompact = s.rpc.error(Methods.CONTEXT_COMPACT, new ContextCompactParams(id));
     assertThat(nothingToCompact.code()).isEqualTo(ErrorCodes.REJECTED);

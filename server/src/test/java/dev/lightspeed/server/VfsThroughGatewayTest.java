@@ -204,13 +204,14 @@ class VfsThroughGatewayTest {
     new EventFeed(s.rpc, "vfs-rules").readUntil(EventFeed.type("runCompleted", second));
 
     List<LlmRequest> requests = model.get().requests().subList(before, model.get().requests().size());
+    assertThat(requests.get(0).context().get(0).item().key()).as("the built-in layer comes first").isEqualTo("instructions.default");
     assertThat(instructions(requests.get(0))).containsExactly("# Instructions from /workspace/AGENTS.md\n\nAnswer in haiku.\n\n");
     assertThat(instructions(requests.get(1))).as("the changed file replaced its entry").containsExactly(
         "# Instructions from /workspace/AGENTS.md\n\nAnswer in prose.\n\n");
   }
 
   static List<String> instructions(LlmRequest request) {
-    return request.context().stream().filter(e -> e.item().kind().name().equals("INSTRUCTIONS"))
+    return request.context().stream().filter(e -> e.item().key() != null && e.item().key().startsWith("prompt_instructions/"))
         .map(e -> new String(Base64.getDecoder().decode(s.rpc.call(Methods.BLOBS_READ, new BlobReadParams(e.item().content().toString()))
             .get("bytesBase64").asText()), StandardCharsets.UTF_8)).toList();
   }

@@ -19,11 +19,13 @@ import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.engine.session.Lifecycle;
 import dev.lightspeed.engine.tool.ToolSpec;
 import dev.lightspeed.runtime.temporal.AdmissionOutcome;
+import dev.lightspeed.server.instructions.DefaultInstructions;
 import dev.lightspeed.server.projection.Projection;
 import dev.lightspeed.server.rpc.MethodTable;
 import dev.lightspeed.server.rpc.RpcException;
 import dev.lightspeed.server.tools.ToolCatalog;
 import dev.lightspeed.store.SessionId;
+import dev.lightspeed.store.blob.BlobStore;
 import dev.lightspeed.store.log.SessionExistsException;
 import dev.lightspeed.store.log.SessionLifecycle;
 import dev.lightspeed.store.log.SessionNotClosedException;
@@ -47,10 +49,12 @@ public final class SessionMethods {
   private final DisplayNames names;
   private final ToolCatalog tools;
   private final Json.Obj defaultModel;
+  private final BlobStore blobs;
 
   /** @param defaultModel the {@code model} section given to configs that name none */
-  public SessionMethods(Sessions sessions, DisplayNames names, ToolCatalog tools, Json.Obj defaultModel) {
+  public SessionMethods(Sessions sessions, DisplayNames names, ToolCatalog tools, Json.Obj defaultModel, BlobStore blobs) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.blobs = Objects.requireNonNull(blobs, "blobs");
     this.names = Objects.requireNonNull(names, "names");
     this.tools = Objects.requireNonNull(tools, "tools");
     this.defaultModel = Objects.requireNonNull(defaultModel, "defaultModel");
@@ -94,6 +98,7 @@ public final class SessionMethods {
       return new SessionStartResponse(view(session)); // a concurrent start opened it first
     }
     if (!specs.isEmpty()) sessions.submit(session, new Command.ReplaceTools(specs));
+    sessions.submit(session, DefaultInstructions.command(blobs, sessions.universe()));
     return new SessionStartResponse(view(session));
   }
 
