@@ -21,6 +21,10 @@ public final class Methods {
   public static final String RUN_START = "session/runs/start";
   public static final String RUN_CANCEL = "session/runs/cancel";
   public static final String RUN_STEER = "session/runs/steer";
+  public static final String SKILLS_LIST = "session/skills/list";
+  public static final String SKILLS_ACTIVE = "session/skills/active";
+  public static final String SKILLS_ACTIVATE = "session/skills/activate";
+  public static final String SKILLS_DEACTIVATE = "session/skills/deactivate";
   public static final String EVENTS_READ = "session/events/read";
   public static final String CONTEXT_APPEND = "session/context/append";
   public static final String CONTEXT_REMOVE = "session/context/remove";
@@ -54,6 +58,10 @@ public final class Methods {
       RUN_START,
       RUN_CANCEL,
       RUN_STEER,
+      SKILLS_LIST,
+      SKILLS_ACTIVE,
+      SKILLS_ACTIVATE,
+      SKILLS_DEACTIVATE,
       MODELS_LIST,
       BLOBS_PUT,
       BLOBS_READ,

@@ -88,6 +88,18 @@ import dev.lightspeed.api.session.SessionSummaryView;
 import dev.lightspeed.api.session.SessionView;
 import dev.lightspeed.api.session.ToolParallelismView;
 import dev.lightspeed.api.session.ToolView;
+import dev.lightspeed.api.skills.SkillActivateParams;
+import dev.lightspeed.api.skills.SkillActivateResponse;
+import dev.lightspeed.api.skills.SkillActivationScope;
+import dev.lightspeed.api.skills.SkillActivationSource;
+import dev.lightspeed.api.skills.SkillActivationView;
+import dev.lightspeed.api.skills.SkillActiveParams;
+import dev.lightspeed.api.skills.SkillActiveResponse;
+import dev.lightspeed.api.skills.SkillDeactivateParams;
+import dev.lightspeed.api.skills.SkillDeactivateResponse;
+import dev.lightspeed.api.skills.SkillListItem;
+import dev.lightspeed.api.skills.SkillListParams;
+import dev.lightspeed.api.skills.SkillListResponse;
 import dev.lightspeed.api.vfs.VfsSnapshotCommitParams;
 import dev.lightspeed.api.vfs.VfsSnapshotCommitResponse;
 import dev.lightspeed.api.vfs.VfsSnapshotReadParams;
@@ -291,6 +303,16 @@ public final class Samples {
         new InputItem.Media(BLOB_REF, "application/pdf", MediaKind.DOCUMENT, null));
   }
 
+  static SkillActivationView activation() {
+    return new SkillActivationView("vfs", "pdf", BLOB_REF, "pdf", "Read and fill PDF forms.", "PDF forms", SkillActivationScope.SESSION,
+        new SkillActivationSource.DirectContext(BLOB_REF));
+  }
+
+  static SkillActivationView readActivation() {
+    return new SkillActivationView("vfs", "xlsx", BLOB_REF, null, null, null, SkillActivationScope.RUN,
+        new SkillActivationSource.ToolResult("call_1"));
+  }
+
   // ---- per method ----------------------------------------------------------------------------------------
 
   /** One served method's sample values. */
@@ -363,6 +385,15 @@ public final class Samples {
             new RunSteerParams(SESSION_ID, RUN_ID, List.of()),
             new RunSteerResponse("steer_1", new RunView(RUN_ID, RunStatus.RUNNING,
                 RunStartSource.input(InputItem.text("go")), null, null))),
+        sample(Methods.SKILLS_LIST, new SkillListParams(SESSION_ID), new SkillListParams(SESSION_ID),
+            new SkillListResponse(BLOB_REF, List.of(new SkillListItem("pdf", "pdf", "Read and fill PDF forms.", "PDF forms", true, true),
+                new SkillListItem("xlsx", "xlsx", "Edit spreadsheets.", null, true, false)))),
+        sample(Methods.SKILLS_ACTIVE, new SkillActiveParams(SESSION_ID), new SkillActiveParams(SESSION_ID),
+            new SkillActiveResponse(List.of(activation(), readActivation()), BLOB_REF)),
+        sample(Methods.SKILLS_ACTIVATE, new SkillActivateParams(SESSION_ID, "pdf", SkillActivationScope.SESSION),
+            new SkillActivateParams(SESSION_ID, "pdf", null), new SkillActivateResponse(activation(), List.of(activation()))),
+        sample(Methods.SKILLS_DEACTIVATE, new SkillDeactivateParams(SESSION_ID, "pdf"), new SkillDeactivateParams(SESSION_ID, "pdf"),
+            new SkillDeactivateResponse("pdf", List.of())),
         sample(Methods.MODELS_LIST, new ModelListParams(true), new ModelListParams(null),
             new ModelListResponse(List.of(model()), List.of(provider(), failedProvider()))),
         sample(Methods.BLOBS_PUT, new BlobPutParams(List.of(new BlobPutItem("aGVsbG8="))), new BlobPutParams(null),

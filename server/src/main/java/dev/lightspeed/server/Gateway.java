@@ -21,6 +21,8 @@ import dev.lightspeed.server.run.RunMethods;
 import dev.lightspeed.server.session.DisplayNames;
 import dev.lightspeed.server.session.SessionMethods;
 import dev.lightspeed.server.session.Sessions;
+import dev.lightspeed.server.skills.SkillCatalog;
+import dev.lightspeed.server.skills.SkillMethods;
 import dev.lightspeed.server.tools.ToolCatalog;
 import dev.lightspeed.server.vfs.VfsCatalog;
 import dev.lightspeed.server.vfs.VfsMethods;
@@ -114,6 +116,7 @@ public final class Gateway implements AutoCloseable {
     new InitializeMethod(version()).register(table);
     sessionMethods.register(table);
     new RunMethods(sessions, inputs, new VfsCatalog(parts.blobs(), parts.snapshots(), parts.workspaces())).register(table);
+    new SkillMethods(sessions, new SkillCatalog(parts.blobs(), parts.snapshots(), parts.workspaces()), parts.blobs()).register(table);
     new EventMethods(sessions, reader, parts.appends()).register(table);
     new ContextMethods(sessions, inputs, sessionMethods, parts.appends()).register(table);
     new BlobMethods(parts.universe(), parts.blobs()).register(table);

@@ -16,6 +16,7 @@ import dev.lightspeed.server.health.HealthEndpoints;
 import dev.lightspeed.server.instructions.InstructionFiles;
 import dev.lightspeed.server.live.LiveHub;
 import dev.lightspeed.server.models.ModelMethods;
+import dev.lightspeed.server.skills.SkillCatalog;
 import dev.lightspeed.server.tools.ToolCatalog;
 import dev.lightspeed.server.vfs.VfsCatalog;
 import dev.lightspeed.store.UniverseId;
@@ -93,7 +94,8 @@ public final class LightspeedServer implements AutoCloseable {
       if (role.runsWorker()) {
         RunAborts aborts = new RunAborts();
         Snapshots snapshots = new Snapshots(blobs);
-        RunPreparer preparer = RunPreparer.all(new VfsCatalog(blobs, snapshots, workspaces), new InstructionFiles(blobs, snapshots, workspaces));
+        RunPreparer preparer = RunPreparer.all(new VfsCatalog(blobs, snapshots, workspaces), new InstructionFiles(blobs, snapshots, workspaces),
+            new SkillCatalog(blobs, snapshots, workspaces));
         SessionActivitiesImpl activities = new SessionActivitiesImpl(log, blobs, effects.llm().create(blobs, live), tools.port(), aborts, preparer);
         worker = Optional.of(SessionWorker.start(temporal.client(), config.temporal().taskQueue(), activities, aborts));
         if (temporal.embedded()) {

@@ -15,6 +15,8 @@ import dev.lightspeed.engine.context.ContextState;
 import dev.lightspeed.engine.context.EntryRole;
 import dev.lightspeed.engine.context.EntrySource;
 import dev.lightspeed.engine.run.InputItem;
+import dev.lightspeed.server.skills.SkillActivations;
+import dev.lightspeed.server.skills.SkillCatalog;
 import java.util.List;
 
 /**
@@ -58,7 +60,8 @@ public final class ContextViews {
       case INSTRUCTIONS -> new ContextEntryKindView.Instructions();
       case VFS_CATALOG -> new ContextEntryKindView.VfsCatalog();
       case SKILL_CATALOG -> new ContextEntryKindView.SkillCatalog();
-      case SKILL_ACTIVATION -> new ContextEntryKindView.SkillActivation("skills", item.key() == null ? item.content().toString() : item.key());
+      case SKILL_ACTIVATION -> new ContextEntryKindView.SkillActivation(SkillCatalog.CATALOG_ID,
+          SkillActivations.parse(item.key()).map(SkillActivations.Key::skillId).orElse(item.key() == null ? item.content().toString() : item.key()));
       case TOOL_CALL -> new ContextEntryKindView.ToolCall(callId(item), item.preview() == null ? "" : item.preview());
       case TOOL_RESULT -> new ContextEntryKindView.ToolResult(callId(item), item.isError());
       case REASONING_STATE -> new ContextEntryKindView.ReasoningState();
