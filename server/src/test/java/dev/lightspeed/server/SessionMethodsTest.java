@@ -151,6 +151,24 @@ class SessionMethodsTest {
   }
 
   @Test
+  void aClientSetsItsOwnInstructionLayerButNotTheRuntimesKeys() {
+    String id = startSession("layers-1");
+    JsonNode appended = s.rpc.call(Methods.CONTEXT_APPEND, new ContextAppendParams(id, List.of(
+        new ContextAppendEntry("instructions.session", InputItem.text("Answer in French.")),
+        new ContextAppendEntry("vfs.catalog", InputItem.text("fake")),
+        new ContextAppendEntry("prompt_instructions/workspace/AGENTS.md", InputItem.text("fake")))));
+    assertThat(appended.get("results").findValuesAsText("status")).containsExactly("applied", "failed", "failed");
+    assertThat(appended.at("/results/1/failure/message").asText()).isEqualTo("key \"vfs.catalog\" is kept by the runtime; choose another key");
+
+    JsonNode read = s.rpc.call(Methods.SESSION_READ, new SessionReadParams(id)).get("session");
+    assertThat(read.at("/activeContext/entries/1/key").asText()).isEqualTo("instructions.session");
+    assertThat(read.at("/activeContext/entries/1/kind/type").asText()).as("a layer, not a user message").isEqualTo("instructions");
+
+    JsonNode removed = s.rpc.call(Methods.CONTEXT_REMOVE, new ContextRemoveParams(id, List.of("instructions.default", "instructions.session")));
+    assertThat(removed.get("results").findValuesAsText("status")).containsExactly("failed", "removed");
+  }
+
+  @Test
   void contextAppendAndRemoveAnswerPerKeyAndCompactingNothingIsRejected() {
     String id = startSession("context-1");
     JsonNode appended = s.rpc.call(Methods.CONTEXT_APPEND, new ContextAppendParams(id, List.of(

@@ -17,6 +17,8 @@ import dev.lightspeed.api.input.InputAdmissionFailureView;
 import dev.lightspeed.engine.command.Command;
 import dev.lightspeed.engine.context.ContextItem;
 import dev.lightspeed.engine.context.ContextState;
+import dev.lightspeed.engine.context.EntryKind;
+import dev.lightspeed.engine.context.EntryRole;
 import dev.lightspeed.runtime.temporal.AdmissionOutcome;
 import dev.lightspeed.server.events.AppendSignal;
 import dev.lightspeed.server.input.Inputs;
@@ -39,6 +41,14 @@ import java.util.OptionalLong;
  */
 public final class ContextMethods {
   public static final String RESERVED_PREFIX = "run.";
+  /**
+   * A client's own instruction layers: a text entry under this prefix (say {@code instructions.session}) is
+   * an instructions entry, placed with the other layers at the head of the prompt, not a user message.
+   */
+  public static final String INSTRUCTIONS_PREFIX = "instructions.";
+  /** Keys the runtime keeps up to date itself (built-in instructions, catalogs, instruction files, skills). */
+  private static final List<String> RUNTIME_KEYS = List.of("instructions.default", "instructions.profile", "vfs.catalog", "skills.catalog");
+  private static final List<String> RUNTIME_PREFIXES = List.of(RESERVED_PREFIX, "prompt_instructions/", "skill_activation/");
   public static final Duration COMPACTION_WAIT = Duration.ofMinutes(2);
 
   private final Sessions sessions;
@@ -65,15 +75,15 @@ public final class ContextMethods {
     List<ContextAppendResult> results = new ArrayList<>();
     List<ContextItem> changes = new ArrayList<>();
     for (ContextAppendEntry entry : params.entries()) {
-      if (entry.key().isBlank() || entry.key().startsWith(RESERVED_PREFIX)) {
+      if (entry.key().isBlank() || runtimeOwned(entry.key())) {
         results.add(failed(entry.key(), InputAdmissionFailureKind.ADMISSION_REJECTED, entry.key().isBlank()
-            ? "a context key must not be blank" : "keys under \"" + RESERVED_PREFIX + "\" are reserved for the runtime; choose another key"));
+            ? "a context key must not be blank" : "key \"" + entry.key() + "\" is kept by the runtime; choose another key"));
         continue;
       }
       switch (inputs.admit(sessions.universe(), entry.item())) {
         case Inputs.Admitted.Refused(InputAdmissionFailureKind kind, String message) -> results.add(failed(entry.key(), kind, message));
         case Inputs.Admitted.Accepted(var input) -> {
-          ContextItem item = input.item().toContextItem().withKey(entry.key());
+          ContextItem item = asLayer(input.item().toContextItem().withKey(entry.key()));
           boolean same = before.findByKey(entry.key()).map(e -> e.item().sameContentAs(item)).orElse(false);
           if (!same) changes.add(item);
           results.add(new ContextAppendResult(entry.key(), same ? ContextAppendStatus.UNCHANGED : ContextAppendStatus.APPLIED,
@@ -89,15 +99,27 @@ public final class ContextMethods {
     return new ContextAppendResponse(revision, results);
   }
 
+  /** {@return whether the runtime writes {@code key} itself, so a client may neither set nor remove it} */
+  static boolean runtimeOwned(String key) {
+    return RUNTIME_KEYS.contains(key) || RUNTIME_PREFIXES.stream().anyMatch(key::startsWith);
+  }
+
+  /** {@return {@code item} as an instructions entry when its key names an instruction layer and it is text} */
+  private static ContextItem asLayer(ContextItem item) {
+    if (!item.key().startsWith(INSTRUCTIONS_PREFIX) || item.kind() != EntryKind.MESSAGE || !item.mediaType().startsWith("text/")) return item;
+    return new ContextItem(item.key(), EntryKind.INSTRUCTIONS, EntryRole.SYSTEM, item.content(), item.mediaType(), null, item.preview(),
+        item.tokenEstimate(), null, false);
+  }
+
   private ContextRemoveResponse remove(ContextRemoveParams params) {
     SessionId session = sessions.id(params.sessionId());
     ContextState before = sessions.latest(session).state().context();
     List<ContextRemoveResult> results = new ArrayList<>();
     List<String> present = new ArrayList<>();
     for (String key : params.keys()) {
-      if (key.startsWith(RESERVED_PREFIX)) {
+      if (runtimeOwned(key)) {
         results.add(new ContextRemoveResult(key, ContextRemoveStatus.FAILED, new InputAdmissionFailureView(
-            InputAdmissionFailureKind.ADMISSION_REJECTED, "keys under \"" + RESERVED_PREFIX + "\" belong to the runtime and cannot be removed")));
+            InputAdmissionFailureKind.ADMISSION_REJECTED, "key \"" + key + "\" is kept by the runtime and cannot be removed")));
       } else if (before.findByKey(key).isPresent()) {
         present.add(key);
         results.add(new ContextRemoveResult(key, ContextRemoveStatus.REMOVED, null));
