@@ -1,5 +1,6 @@
 package dev.lightspeed.server;
 
+import static dev.lightspeed.testkit.scripted.ScriptedCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -168,5 +169,23 @@ class SkillsThroughGatewayTest {
     assertThat(unknown.message()).contains("no skill \"pdf\"", "session/skills/list");
     RpcError inactive = s.rpc.error(Methods.SKILLS_DEACTIVATE, new SkillDeactivateParams("no-skills", "pdf"));
     assertThat(inactive.data().kind()).isEqualTo(ErrorKind.NOT_FOUND);
+  }
+
+  @Test
+  void aSkillTheModelReadsIsActiveThroughThatToolResult() throws Exception {
+    String snapshot = snapshot(Map.of("skills/pdf/SKILL.md", "---\nname: pdf\ndescription: PDF forms.\n---\nUse pdftotext.\n"));
+    s.rpc.call(Methods.VFS_WORKSPACES_CREATE, new VfsWorkspaceCreateParams("ws-read-skill", null, snapshot));
+    ObjectNode config = (ObjectNode) ApiJson.mapper().readTree("{\"model\":" + TestServer.SCRIPTED_MODEL + ",\"features\":{\"vfs\":{\"skills\":{},"
+        + "\"tools\":\"readOnly\",\"workspaceLinks\":[{\"path\":\"/workspace\",\"target\":{\"type\":\"workspace\",\"workspaceId\":\"ws-read-skill\"},"
+        + "\"access\":\"readWrite\"}]}}}");
+    s.rpc.call(Methods.SESSION_START, new SessionStartParams("read-skill", null, config, null));
+    model.get().callTools(call("read_file", "{\"path\":\"skills/pdf/SKILL.md\"}")).reply("done");
+    run("read-skill", "r1");
+
+    JsonNode active = s.rpc.call(Methods.SKILLS_ACTIVE, new SkillActiveParams("read-skill"));
+    assertThat(active.get("activations").findValuesAsText("skillId")).containsExactly("pdf");
+    assertThat(active.at("/activations/0/source/type").asText()).isEqualTo("toolResult");
+    assertThat(active.at("/activations/0/source/callId").asText()).isNotEmpty();
+    assertThat(s.rpc.call(Methods.SKILLS_LIST, new SkillListParams("read-skill")).at("/skills/0/active").asBoolean()).isTrue();
   }
 }

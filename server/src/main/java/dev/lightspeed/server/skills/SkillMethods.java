@@ -4,6 +4,7 @@ import dev.lightspeed.api.Methods;
 import dev.lightspeed.api.skills.SkillActivateParams;
 import dev.lightspeed.api.skills.SkillActivateResponse;
 import dev.lightspeed.api.skills.SkillActivationScope;
+import dev.lightspeed.api.skills.SkillActivationSource;
 import dev.lightspeed.api.skills.SkillActivationView;
 import dev.lightspeed.api.skills.SkillActiveParams;
 import dev.lightspeed.api.skills.SkillActiveResponse;
@@ -25,8 +26,13 @@ import dev.lightspeed.server.rpc.RpcException;
 import dev.lightspeed.server.session.Sessions;
 import dev.lightspeed.store.SessionId;
 import dev.lightspeed.store.blob.BlobStore;
+import dev.lightspeed.store.vfs.VfsPath;
+import dev.lightspeed.tools.vfs.VfsFeature;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -58,8 +64,7 @@ public final class SkillMethods {
   private SkillListResponse list(SkillListParams params) {
     SessionState state = sessions.latest(sessions.id(params.sessionId())).state();
     SkillCatalog.Found found = catalog.discover(sessions.universe(), state.config().document());
-    Set<String> active = SkillActivations.entries(state).stream()
-        .map(e -> SkillActivations.parse(e.key()).orElseThrow().skillId()).collect(Collectors.toSet());
+    Set<String> active = views(state, found).stream().map(SkillActivationView::skillId).collect(Collectors.toSet());
     List<SkillListItem> items = found.skills().values().stream().map(s -> new SkillListItem(s.id(), s.id(), s.description(),
         s.shortDescription().orElse(null), true, active.contains(s.id()))).toList();
     return new SkillListResponse(catalogRef(state), items);
@@ -67,7 +72,7 @@ public final class SkillMethods {
 
   private SkillActiveResponse active(SkillActiveParams params) {
     SessionState state = sessions.latest(sessions.id(params.sessionId())).state();
-    return new SkillActiveResponse(views(state), catalogRef(state));
+    return new SkillActiveResponse(views(state, catalog.discover(sessions.universe(), state.config().document())), catalogRef(state));
   }
 
   private SkillActivateResponse activate(SkillActivateParams params) {
@@ -121,6 +126,19 @@ public final class SkillMethods {
   private static List<SkillActivationView> views(SessionState state) {
     String catalogRef = Objects.requireNonNullElse(catalogRef(state), ""); // no catalog entry until a run is prepared
     return SkillActivations.entries(state).stream().map(e -> SkillActivations.view(e, catalogRef)).toList();
+  }
+
+  /** {@return the activations through the API, then the skills the model read itself (their tool results)} */
+  private List<SkillActivationView> views(SessionState state, SkillCatalog.Found found) {
+    List<SkillActivationView> out = new ArrayList<>(views(state));
+    String catalogRef = Objects.requireNonNullElse(catalogRef(state), "");
+    Map<VfsPath, Skill> byFile = new HashMap<>();
+    for (Skill skill : found.skills().values()) byFile.put(skill.file(), skill);
+    VfsPath workingDirectory = VfsFeature.fromConfig(state.config().document()).map(VfsFeature::workingDirectory).orElse(VfsPath.ROOT);
+    SkillReads.find(state.context().entries(), byFile, workingDirectory, blobs, sessions.universe()).forEach((callId, skill) ->
+        out.add(new SkillActivationView(SkillCatalog.CATALOG_ID, skill.id(), catalogRef, skill.id(), skill.description(),
+            skill.shortDescription().orElse(null), SkillActivationScope.RUN, new SkillActivationSource.ToolResult(callId))));
+    return out;
   }
 
   /** {@return the ref of the catalog entry the session holds, or null when it holds none} */
