@@ -3,10 +3,10 @@ package dev.lightspeed.store.pg;
 import dev.lightspeed.store.StoreIoException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -99,17 +99,12 @@ public final class Migrations {
     return m.getVersion() == null ? m.getDescription() : m.getVersion().getVersion();
   }
 
-  private static <T> T flyway(String what, java.util.function.Supplier<T> call) {
+  private static <T> T flyway(String what, Supplier<T> call) {
     try {
       return call.get();
     } catch (FlywayException e) {
       String message = "cannot " + what + ": " + e.getMessage();
       throw new StoreIoException(message, new IOException(message, e));
     }
-  }
-
-  @Override
-  public String toString() {
-    return "Migrations" + Arrays.toString(flyway.getConfiguration().getLocations());
   }
 }

@@ -18,11 +18,11 @@ import dev.lightspeed.store.log.SessionNotClosedException;
 import dev.lightspeed.store.log.SessionNotFoundException;
 import dev.lightspeed.store.log.SessionSummary;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,8 +36,10 @@ import java.util.Set;
  * plus their exact canonical text, which reads return), table {@code sessions} the {@link SessionSummary}
  * projection.
  *
- * <p><b>Appends</b> run in one transaction: lock the session row ({@code SELECT ... FOR UPDATE}), compare its
- * head with the expected one, insert the batch, move the projection, commit. Racing appends to one session
+ * <p><b>Appends</b> run in one transaction and one round trip, the SQL function {@code lightspeed_append}
+ * (migration V2): lock the session row ({@code SELECT ... FOR UPDATE}), compare its head with the expected
+ * one, insert the batch, move the projection, commit. Only a conflict costs a second statement, which reads
+ * the entries at the asked-for seqs to confirm a retry. Racing appends to one session
  * queue on the row lock, so each seq has exactly one winner; the losers see the new head and either confirm
  * (same entries) or conflict. If the connection dies mid-append the transaction either committed or left no
  * trace, and a retry of the same entries converges through idempotent confirmation.
@@ -98,58 +100,53 @@ public final class PgSessionLog implements SessionLog {
       }
       committed.add(LogEntryJson.parse(texts[i]));
     }
+    Lifecycle change = lifecycleChange(committed);
     try (Connection c = pool.connection()) {
-      c.setAutoCommit(false);
-      try {
-        List<LogEntry> result = appendLocked(c, universe, session, expectedHead, batch, committed, texts);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c, e);
-        throw e;
-      } finally {
-        if (!c.isClosed()) c.setAutoCommit(true);
+      SessionSummary after;
+      try (PreparedStatement call = c.prepareStatement("SELECT * FROM lightspeed_append(?, ?, ?, ?, ?, ?, ?)")) {
+        call.setString(1, universe.value());
+        call.setString(2, session.value());
+        call.setLong(3, expectedHead);
+        call.setArray(4, c.createArrayOf("text", texts));
+        call.setString(5, change == null ? null : change.lifecycle().wireName());
+        if (change == null) call.setNull(6, Types.BIGINT);
+        else call.setLong(6, change.closedAtSeq());
+        call.setLong(7, clock.millis());
+        try (ResultSet rs = call.executeQuery()) {
+          rs.next();
+          String outcome = rs.getString(1);
+          if (outcome.equals("not_found")) throw new SessionNotFoundException(universe, session);
+          after = summary(universe, session, rs, 3, rs.getLong(2));
+          if (outcome.equals("appended")) return List.copyOf(committed);
+        }
       }
-    } catch (SQLException e) {
-      throw SqlFailures.io("cannot append to session " + universe + "/" + session, e);
-    }
-  }
-
-  private List<LogEntry> appendLocked(Connection c, UniverseId universe, SessionId session, long expectedHead,
-      List<NewEntry> batch, List<LogEntry> committed, String[] texts) throws SQLException {
-    SessionSummary summary = lockSummary(c, universe, session);
-    long head = summary.head();
-    if (head != expectedHead) {
+      long head = after.head();
       if (head >= expectedHead + batch.size()) {
         List<LogEntry> stored = readRange(c, universe, session, expectedHead, batch.size());
         if (SessionLogRules.isRetryOf(stored, batch)) return Collections.unmodifiableList(stored);
       }
       throw new AppendConflictException(expectedHead, head);
+    } catch (SQLException e) {
+      throw SqlFailures.io("cannot append to session " + universe + "/" + session, e);
     }
-    try (PreparedStatement insert = c.prepareStatement("""
-        INSERT INTO session_events (universe_id, session_id, entry, entry_text)
-        SELECT ?, ?, t::jsonb, t FROM unnest(?::text[]) AS t""")) {
-      Array array = c.createArrayOf("text", texts);
-      insert.setString(1, universe.value());
-      insert.setString(2, session.value());
-      insert.setArray(3, array);
-      insert.executeUpdate();
-      array.free();
-    }
-    SessionSummary next = summary.appended(committed, clock.millis());
-    try (PreparedStatement update = c.prepareStatement("""
-        UPDATE sessions SET lifecycle = ?, head = ?, closed_at_seq = ?, updated_at_ms = ?
-        WHERE universe_id = ? AND session_id = ?""")) {
-      update.setString(1, next.lifecycle().wireName());
-      update.setLong(2, next.head());
-      update.setLong(3, next.closedAtSeq());
-      update.setLong(4, next.updatedAtMs());
-      update.setString(5, universe.value());
-      update.setString(6, session.value());
-      update.executeUpdate();
-    }
-    return List.copyOf(committed);
   }
+
+  /** What a batch does to the lifecycle projection: its last lifecycle event wins; null when it has none. */
+  private static Lifecycle lifecycleChange(List<LogEntry> committed) {
+    Lifecycle change = null;
+    for (LogEntry entry : committed) {
+      switch (entry.event().kind()) {
+        case SessionLifecycle.OPENED_KIND -> change = new Lifecycle(SessionLifecycle.OPEN, 0);
+        case SessionLifecycle.CLOSED_KIND -> change = new Lifecycle(SessionLifecycle.CLOSED, entry.seq());
+        default -> {
+          // Not a lifecycle event: the projection passes it through.
+        }
+      }
+    }
+    return change;
+  }
+
+  private record Lifecycle(SessionLifecycle lifecycle, long closedAtSeq) {}
 
   private static SessionSummary lockSummary(Connection c, UniverseId universe, SessionId session) throws SQLException {
     try (PreparedStatement select = c.prepareStatement("""
@@ -301,6 +298,13 @@ public final class PgSessionLog implements SessionLog {
   private static SessionSummary summary(UniverseId universe, SessionId session, ResultSet rs, int from) throws SQLException {
     return new SessionSummary(universe, session, SessionLifecycle.fromWireName(rs.getString(from)),
         rs.getLong(from + 1), rs.getLong(from + 2), rs.getLong(from + 3), rs.getLong(from + 4));
+  }
+
+  /** A summary from the columns lifecycle, created, updated, closed-at starting at {@code from}, with {@code head}. */
+  private static SessionSummary summary(UniverseId universe, SessionId session, ResultSet rs, int from, long head)
+      throws SQLException {
+    return new SessionSummary(universe, session, SessionLifecycle.fromWireName(rs.getString(from)), head,
+        rs.getLong(from + 1), rs.getLong(from + 2), rs.getLong(from + 3));
   }
 
   private static LogEntry parse(UniverseId universe, SessionId session, long expectedSeq, long seq, String text) {

@@ -14,9 +14,4 @@ final class SqlFailures {
     String message = what + ": " + e.getMessage() + state;
     return new StoreIoException(message, new IOException(message, e));
   }
-
-  /** {@return true when {@code e} is a unique or primary-key violation} */
-  static boolean isUniqueViolation(SQLException e) {
-    return "23505".equals(e.getSQLState());
-  }
 }

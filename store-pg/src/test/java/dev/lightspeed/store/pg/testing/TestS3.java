@@ -26,6 +26,7 @@ public final class TestS3 {
 
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static URI endpoint;
+  private static S3Proxy running;
 
   private TestS3() {}
 
@@ -52,11 +53,27 @@ public final class TestS3 {
           // The JVM is exiting; the objects lived in memory only.
         }
       }, "s3proxy-stop"));
+      running = proxy;
       endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
       return endpoint;
     } catch (Exception e) {
       throw new IllegalStateException("cannot start S3Proxy: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Stops the server now instead of at JVM exit (its threads would keep a benchmark's forked JVM alive). The
+   * next {@link #endpoint} starts a new, empty one.
+   */
+  public static synchronized void stop() {
+    if (running == null) return;
+    try {
+      running.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot stop S3Proxy: " + e.getMessage(), e);
+    }
+    running = null;
+    endpoint = null;
   }
 
   /** {@return the test credentials as the AWS SDK takes them} */
