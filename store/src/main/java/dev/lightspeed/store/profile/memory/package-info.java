@@ -1,0 +1,2 @@
+/** The in-memory profile store, a strict fake for tests. */
+package dev.lightspeed.store.profile.memory;
