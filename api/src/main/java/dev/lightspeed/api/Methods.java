@@ -25,6 +25,7 @@ public final class Methods {
   public static final String SKILLS_ACTIVE = "session/skills/active";
   public static final String SKILLS_ACTIVATE = "session/skills/activate";
   public static final String SKILLS_DEACTIVATE = "session/skills/deactivate";
+  public static final String PROFILES_APPLY = "session/profiles/apply";
   public static final String EVENTS_READ = "session/events/read";
   public static final String CONTEXT_APPEND = "session/context/append";
   public static final String CONTEXT_REMOVE = "session/context/remove";
@@ -33,6 +34,11 @@ public final class Methods {
   public static final String BLOBS_READ = "blobs/read";
   public static final String BLOBS_HAS = "blobs/has";
   public static final String MODELS_LIST = "models/list";
+  public static final String PROFILES_CREATE = "profiles/create";
+  public static final String PROFILES_READ = "profiles/read";
+  public static final String PROFILES_LIST = "profiles/list";
+  public static final String PROFILES_PUT = "profiles/put";
+  public static final String PROFILES_DELETE = "profiles/delete";
   public static final String VFS_SNAPSHOTS_COMMIT = "vfs/snapshots/commit";
   public static final String VFS_SNAPSHOTS_READ = "vfs/snapshots/read";
   public static final String VFS_WORKSPACES_CREATE = "vfs/workspaces/create";
@@ -62,7 +68,13 @@ public final class Methods {
       SKILLS_ACTIVE,
       SKILLS_ACTIVATE,
       SKILLS_DEACTIVATE,
+      PROFILES_APPLY,
       MODELS_LIST,
+      PROFILES_CREATE,
+      PROFILES_READ,
+      PROFILES_LIST,
+      PROFILES_PUT,
+      PROFILES_DELETE,
       BLOBS_PUT,
       BLOBS_READ,
       BLOBS_HAS,

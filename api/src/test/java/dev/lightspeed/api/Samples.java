@@ -54,6 +54,25 @@ import dev.lightspeed.api.models.ModelProviderCredentialStatus;
 import dev.lightspeed.api.models.ModelProviderDiscoveryView;
 import dev.lightspeed.api.models.ModelSource;
 import dev.lightspeed.api.models.ModelView;
+import dev.lightspeed.api.profile.AgentProfile;
+import dev.lightspeed.api.profile.AgentProfileInput;
+import dev.lightspeed.api.profile.AgentProfileSummary;
+import dev.lightspeed.api.profile.InlineAgentProfile;
+import dev.lightspeed.api.profile.ProfileApplyParams;
+import dev.lightspeed.api.profile.ProfileApplyResponse;
+import dev.lightspeed.api.profile.ProfileApplySummary;
+import dev.lightspeed.api.profile.ProfileCreateParams;
+import dev.lightspeed.api.profile.ProfileCreateResponse;
+import dev.lightspeed.api.profile.ProfileDeleteParams;
+import dev.lightspeed.api.profile.ProfileDeleteResponse;
+import dev.lightspeed.api.profile.ProfileInstructions;
+import dev.lightspeed.api.profile.ProfileListParams;
+import dev.lightspeed.api.profile.ProfileListResponse;
+import dev.lightspeed.api.profile.ProfilePutParams;
+import dev.lightspeed.api.profile.ProfilePutResponse;
+import dev.lightspeed.api.profile.ProfileReadParams;
+import dev.lightspeed.api.profile.ProfileReadResponse;
+import dev.lightspeed.api.profile.ProfileSource;
 import dev.lightspeed.api.run.RunCancelParams;
 import dev.lightspeed.api.run.RunCancelResponse;
 import dev.lightspeed.api.run.RunLimitsConfig;
@@ -67,7 +86,6 @@ import dev.lightspeed.api.run.RunSteerResponse;
 import dev.lightspeed.api.run.RunTerminalNotificationInput;
 import dev.lightspeed.api.run.RunView;
 import dev.lightspeed.api.session.ActiveToolsView;
-import dev.lightspeed.api.session.ProfileSource;
 import dev.lightspeed.api.session.SessionCloseParams;
 import dev.lightspeed.api.session.SessionCloseResponse;
 import dev.lightspeed.api.session.SessionConfigPutParams;
@@ -394,8 +412,22 @@ public final class Samples {
             new SkillActivateParams(SESSION_ID, "pdf", null), new SkillActivateResponse(activation(), List.of(activation()))),
         sample(Methods.SKILLS_DEACTIVATE, new SkillDeactivateParams(SESSION_ID, "pdf"), new SkillDeactivateParams(SESSION_ID, "pdf"),
             new SkillDeactivateResponse("pdf", List.of())),
+        sample(Methods.PROFILES_APPLY,
+            new ProfileApplyParams(SESSION_ID, new ProfileSource.Inline(inlineProfile()), 2L, 1L),
+            ProfileApplyParams.of(SESSION_ID, new ProfileSource.Named("coder")),
+            new ProfileApplyResponse(session(), new ProfileApplySummary(true, true, false, false))),
         sample(Methods.MODELS_LIST, new ModelListParams(true), new ModelListParams(null),
             new ModelListResponse(List.of(model()), List.of(provider(), failedProvider()))),
+        sample(Methods.PROFILES_CREATE, new ProfileCreateParams(profileInput()), new ProfileCreateParams(AgentProfileInput.of("coder")),
+            new ProfileCreateResponse(profile())),
+        sample(Methods.PROFILES_READ, new ProfileReadParams("coder"), new ProfileReadParams("coder"), new ProfileReadResponse(profile())),
+        sample(Methods.PROFILES_LIST, new ProfileListParams(), new ProfileListParams(),
+            new ProfileListResponse(List.of(new AgentProfileSummary("coder", "Coder", "Writes code", 2, CREATED_AT_MS + 5_000),
+                new AgentProfileSummary("plain", null, null, 1, CREATED_AT_MS)))),
+        sample(Methods.PROFILES_PUT, new ProfilePutParams(profileInput(), 1L), new ProfilePutParams(AgentProfileInput.of("coder"), null),
+            new ProfilePutResponse(profile())),
+        sample(Methods.PROFILES_DELETE, new ProfileDeleteParams("coder"), new ProfileDeleteParams("coder"),
+            new ProfileDeleteResponse(minimalProfile())),
         sample(Methods.BLOBS_PUT, new BlobPutParams(List.of(new BlobPutItem("aGVsbG8="))), new BlobPutParams(null),
             new BlobPutResponse(List.of(new BlobPutResult(BLOB_REF, 5)))),
         sample(Methods.BLOBS_READ, new BlobReadParams(BLOB_REF), new BlobReadParams(BLOB_REF),
@@ -422,6 +454,24 @@ public final class Samples {
   static final String SNAPSHOT_REF = "sha256:" + "ab".repeat(32);
   static final String MANIFEST =
       "{\"schemaVersion\":1,\"root\":{\"entries\":{\"a.txt\":{\"type\":\"file\",\"blob\":\"sha256:" + "cd".repeat(32) + "\",\"size\":5}}}}";
+
+  static InlineAgentProfile inlineProfile() {
+    return new InlineAgentProfile("Reviewer", "Reviews diffs", json("{\"limits\":{\"maxTurns\":8}}"),
+        new ProfileInstructions.Text("Review carefully."), null);
+  }
+
+  static AgentProfileInput profileInput() {
+    return new AgentProfileInput("coder", "Coder", "Writes code", sessionConfig(), new ProfileInstructions.TextRef(BLOB_REF), null);
+  }
+
+  static AgentProfile profile() {
+    return new AgentProfile("coder", "Coder", "Writes code", sessionConfig(), new ProfileInstructions.TextRef(BLOB_REF), null, 2,
+        CREATED_AT_MS, CREATED_AT_MS + 5_000);
+  }
+
+  static AgentProfile minimalProfile() {
+    return new AgentProfile("coder", null, null, null, null, null, 1, CREATED_AT_MS, CREATED_AT_MS);
+  }
 
   static VfsWorkspaceView workspace() {
     return new VfsWorkspaceView("ws_1", "Project", SNAPSHOT_REF, SNAPSHOT_REF, 1, 5, 3, 1_000, 2_000);
@@ -461,8 +511,15 @@ public final class Samples {
         Map.entry("RunStartSource", RunStartSource.context("a", "b")),
         Map.entry("RunViewSource", RunStartSource.input(InputItem.text("hi"))),
         Map.entry("ProfileSource", new ProfileSource.Named("coder")),
-        Map.entry("ProfileSource", new ProfileSource.Inline(
-            json("{\"displayName\":\"Coder\",\"instructions\":{\"type\":\"text\",\"text\":\"Be terse.\"}}"))),
+        Map.entry("ProfileSource", new ProfileSource.Inline(inlineProfile())),
+        Map.entry("ProfileSource", new ProfileSource.Inline(new InlineAgentProfile(null, null, null, null, null))),
+        Map.entry("InlineAgentProfile", inlineProfile()),
+        Map.entry("AgentProfile", profile()),
+        Map.entry("AgentProfile", minimalProfile()),
+        Map.entry("AgentProfileInput", profileInput()),
+        Map.entry("ProfileInstructions", new ProfileInstructions.Text("Be terse.")),
+        Map.entry("ProfileInstructions", new ProfileInstructions.TextRef(BLOB_REF)),
+        Map.entry("ProfileApplySummary", ProfileApplySummary.NONE),
         Map.entry("ToolBatchView", toolBatch()),
         Map.entry("SessionConfig", sessionConfig()),
         Map.entry("VfsWorkspaceView", workspace()),

@@ -10,7 +10,9 @@ import dev.lightspeed.api.input.MediaKind;
 import dev.lightspeed.api.rpc.Outcome;
 import dev.lightspeed.api.run.RunStartParams;
 import dev.lightspeed.api.run.RunStartSource;
-import dev.lightspeed.api.session.ProfileSource;
+import dev.lightspeed.api.profile.InlineAgentProfile;
+import dev.lightspeed.api.profile.ProfileInstructions;
+import dev.lightspeed.api.profile.ProfileSource;
 import dev.lightspeed.api.session.SessionStartParams;
 import dev.lightspeed.api.session.SessionView;
 import java.util.List;
@@ -91,8 +93,13 @@ class WireRoundTripTest {
     SessionStartParams params = ApiJson.readParams(
         Samples.json("{\"profile\":{\"kind\":\"named\",\"profileId\":\"coder\"}}"), SessionStartParams.class);
     assertThat(params.profile()).isEqualTo(new ProfileSource.Named("coder"));
-    assertThat(ApiJson.toJson(new ProfileSource.Inline(Samples.json("{\"displayName\":\"x\"}"))))
+    assertThat(ApiJson.toJson(new ProfileSource.Inline(new InlineAgentProfile("x", null, null, null, null))))
         .isEqualTo("{\"kind\":\"inline\",\"profile\":{\"displayName\":\"x\"}}");
+    SessionStartParams inline = ApiJson.readParams(Samples.json(
+        "{\"profile\":{\"kind\":\"inline\",\"profile\":{\"instructions\":{\"type\":\"text\",\"text\":\"Be terse.\"}}}}"),
+        SessionStartParams.class);
+    assertThat(inline.profile()).isEqualTo(new ProfileSource.Inline(
+        new InlineAgentProfile(null, null, null, new ProfileInstructions.Text("Be terse."), null)));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.lightspeed.api.session;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lightspeed.api.profile.ProfileSource;
 
 /**
  * Params of {@code session/start}. Everything is optional: without {@code sessionId} the server picks one;

@@ -1,15 +1,13 @@
-package dev.lightspeed.api.session;
+package dev.lightspeed.api.profile;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lightspeed.api.Fields;
 
 /**
- * The contract's {@code ProfileSource}: the agent profile {@code session/start} applies at creation,
- * discriminated by {@code kind}. The inline {@code InlineAgentProfile} (config, instructions, environment)
- * stays a tree for the server to interpret.
+ * The contract's {@code ProfileSource}: the agent profile {@code session/start} or {@code session/profiles/apply}
+ * applies, a stored one by id or one given in the request, discriminated by {@code kind}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
 @JsonSubTypes({
@@ -27,7 +25,7 @@ public sealed interface ProfileSource {
 
   /** A profile given in the request. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Inline(ObjectNode profile) implements ProfileSource {
+  record Inline(InlineAgentProfile profile) implements ProfileSource {
     public Inline {
       Fields.required(profile, "profile");
     }
