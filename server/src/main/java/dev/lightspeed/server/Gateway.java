@@ -13,6 +13,8 @@ import dev.lightspeed.server.input.Inputs;
 import dev.lightspeed.server.live.LiveHub;
 import dev.lightspeed.server.live.StreamEndpoint;
 import dev.lightspeed.server.models.ModelMethods;
+import dev.lightspeed.server.profile.ProfileMethods;
+import dev.lightspeed.server.profile.Profiles;
 import dev.lightspeed.server.projection.Projections;
 import dev.lightspeed.server.rpc.InitializeMethod;
 import dev.lightspeed.server.rpc.MethodTable;
@@ -29,6 +31,7 @@ import dev.lightspeed.server.vfs.VfsMethods;
 import dev.lightspeed.store.UniverseId;
 import dev.lightspeed.store.blob.BlobStore;
 import dev.lightspeed.store.log.SessionLog;
+import dev.lightspeed.store.profile.ProfileStore;
 import dev.lightspeed.store.vfs.Snapshots;
 import dev.lightspeed.store.vfs.WorkspaceStore;
 import io.javalin.Javalin;
@@ -66,6 +69,7 @@ public final class Gateway implements AutoCloseable {
       BlobStore blobs,
       Snapshots snapshots,
       WorkspaceStore workspaces,
+      ProfileStore profiles,
       SessionClient client,
       DisplayNames names,
       ToolCatalog tools,
@@ -80,6 +84,7 @@ public final class Gateway implements AutoCloseable {
       Objects.requireNonNull(blobs, "blobs");
       Objects.requireNonNull(snapshots, "snapshots");
       Objects.requireNonNull(workspaces, "workspaces");
+      Objects.requireNonNull(profiles, "profiles");
       Objects.requireNonNull(client, "client");
       Objects.requireNonNull(names, "names");
       Objects.requireNonNull(tools, "tools");
@@ -111,7 +116,8 @@ public final class Gateway implements AutoCloseable {
     Sessions sessions = new Sessions(parts.universe(), parts.log(), new Projections(parts.log()), parts.client());
     Inputs inputs = new Inputs(parts.blobs());
     EventReader reader = new EventReader(sessions);
-    SessionMethods sessionMethods = new SessionMethods(sessions, parts.names(), parts.tools(), parts.defaultModel(), parts.blobs());
+    Profiles profiles = new Profiles(parts.universe(), parts.profiles(), parts.blobs(), parts.defaultModel());
+    SessionMethods sessionMethods = new SessionMethods(sessions, parts.names(), parts.tools(), parts.defaultModel(), parts.blobs(), profiles);
     MethodTable.Builder table = MethodTable.builder();
     new InitializeMethod(version()).register(table);
     sessionMethods.register(table);
@@ -121,6 +127,7 @@ public final class Gateway implements AutoCloseable {
     new ContextMethods(sessions, inputs, sessionMethods, parts.appends()).register(table);
     new BlobMethods(parts.universe(), parts.blobs()).register(table);
     new VfsMethods(parts.universe(), parts.snapshots(), parts.workspaces()).register(table);
+    new ProfileMethods(profiles, sessions, sessionMethods).register(table);
     parts.models().register(table);
     return new Gateway(table.build(), new StreamEndpoint(sessions, reader, parts.appends(), parts.live()),
         new HealthEndpoints(parts.checks()), parts.appends());

@@ -110,7 +110,7 @@ public final class LightspeedServer implements AutoCloseable {
         checks.put("temporal", HealthEndpoints.probing(temporal::ping));
         ModelMethods models = new ModelMethods(effects.providers(), new ModelCatalog(effects.providers(), ProviderHttp.createDefault()),
             InstantSource.system());
-        Gateway.Parts parts = new Gateway.Parts(UniverseId.DEFAULT, log, blobs, new Snapshots(blobs), workspaces,
+        Gateway.Parts parts = new Gateway.Parts(UniverseId.DEFAULT, log, blobs, new Snapshots(blobs), workspaces, stores.profiles,
             new SessionClient(temporal.client(), config.temporal().taskQueue(), tuning), stores.names, tools,
             model(config.defaultModel()), models, appends, live, checks);
         gateway = Optional.of(Gateway.create(parts).start(config.gatewayAddress()));

@@ -18,6 +18,8 @@ import dev.lightspeed.store.pg.PgSessionNames;
 import dev.lightspeed.store.pg.PgUnavailableException;
 import dev.lightspeed.store.pg.PgWorkspaceStore;
 import dev.lightspeed.store.pg.S3ObjectStore;
+import dev.lightspeed.store.profile.ProfileStore;
+import dev.lightspeed.store.profile.fs.FsProfileStore;
 import dev.lightspeed.store.vfs.WorkspaceStore;
 import dev.lightspeed.store.vfs.fs.FsWorkspaceStore;
 import java.time.Duration;
@@ -43,16 +45,19 @@ final class ServerStores implements AutoCloseable {
   final BlobStore blobs;
   final WorkspaceStore workspaces;
   final DisplayNames names;
+  /** Agent profiles; in files under the home for both stores until a PostgreSQL profile store exists. */
+  final ProfileStore profiles;
   /** Where the stores keep their data, for the start-up banner. */
   final String description;
   private final AutoCloseable resources;
 
-  private ServerStores(SessionLog log, BlobStore blobs, WorkspaceStore workspaces, DisplayNames names, String description,
-      AutoCloseable resources) {
+  private ServerStores(SessionLog log, BlobStore blobs, WorkspaceStore workspaces, DisplayNames names, ProfileStore profiles,
+      String description, AutoCloseable resources) {
     this.log = log;
     this.blobs = blobs;
     this.workspaces = workspaces;
     this.names = names;
+    this.profiles = profiles;
     this.description = description;
     this.resources = resources;
   }
@@ -68,7 +73,8 @@ final class ServerStores implements AutoCloseable {
     if (config.postgres().isEmpty()) {
       InstantSource clock = InstantSource.system();
       return new ServerStores(new FsSessionLog(config.home(), clock), new FsBlobStore(config.home()),
-          new FsWorkspaceStore(config.home(), clock), new FsDisplayNames(config.home()), config.home().toString(), () -> {});
+          new FsWorkspaceStore(config.home(), clock), new FsDisplayNames(config.home()), new FsProfileStore(config.home(), clock),
+          config.home().toString(), () -> {});
     }
     PostgresConfig pg = config.postgres().get();
     PgPool pool = connect(pg);
@@ -87,7 +93,7 @@ final class ServerStores implements AutoCloseable {
         }
       };
       return new ServerStores(new PgSessionLog(pool, clock), new PgBlobStore(pool, objects, new BlobCache(pg.blobCacheBytes())),
-          new PgWorkspaceStore(pool, clock), new PgDisplayNames(new PgSessionNames(pool)),
+          new PgWorkspaceStore(pool, clock), new PgDisplayNames(new PgSessionNames(pool)), new FsProfileStore(config.home(), clock),
           "PostgreSQL " + pool.url() + objects.map(o -> ", large blobs in " + o.describe()).orElse(""), resources);
     } catch (RuntimeException e) {
       if (s3 != null) s3.close();

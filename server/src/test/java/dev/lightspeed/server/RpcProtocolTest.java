@@ -96,9 +96,9 @@ class RpcProtocolTest {
     assertThat(unknown.data().kind()).isEqualTo(ErrorKind.NOT_FOUND);
     assertThat(unknown.message()).isEqualTo("unknown method \"session/explode\"; call initialize or see the Lightspeed v1 contract for the method names");
 
-    RpcError unserved = s.rpc.error("profiles/list", null);
+    RpcError unserved = s.rpc.error("operator/universes/list", null);
     assertThat(unserved.code()).isEqualTo(ErrorCodes.METHOD_NOT_FOUND);
-    assertThat(unserved.message()).isEqualTo("method \"profiles/list\" is part of the Lightspeed v1 contract but this server does not serve it yet");
+    assertThat(unserved.message()).isEqualTo("method \"operator/universes/list\" is part of the Lightspeed v1 contract but this server does not serve it yet");
   }
 
   @Test

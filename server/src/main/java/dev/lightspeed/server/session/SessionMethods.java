@@ -19,7 +19,10 @@ import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.engine.session.Lifecycle;
 import dev.lightspeed.engine.tool.ToolSpec;
 import dev.lightspeed.runtime.temporal.AdmissionOutcome;
+import dev.lightspeed.engine.context.ContextItem;
 import dev.lightspeed.server.instructions.DefaultInstructions;
+import dev.lightspeed.server.profile.Profiles;
+import dev.lightspeed.server.profile.ResolvedProfile;
 import dev.lightspeed.server.projection.Projection;
 import dev.lightspeed.server.rpc.MethodTable;
 import dev.lightspeed.server.rpc.RpcException;
@@ -31,6 +34,7 @@ import dev.lightspeed.store.log.SessionLifecycle;
 import dev.lightspeed.store.log.SessionNotClosedException;
 import dev.lightspeed.store.log.SessionNotFoundException;
 import dev.lightspeed.store.log.SessionSummary;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -40,6 +44,12 @@ import java.util.UUID;
  * {@code session/start|read|rename|close|delete} and {@code session/config/put}. Creation writes the empty
  * log, then opens the session through its workflow and installs the server's tools; a retried start of an
  * existing session returns it unchanged. Reads fold the log; nothing here asks Temporal for data.
+ *
+ * <p>A start with a {@code profile} opens the session with the profile's config sections under the request's
+ * own {@code config} (a section the request sets wins over the profile's; see
+ * {@link SessionConfigs#overlay}), and puts the profile's instructions in as {@value Profiles#INSTRUCTIONS_KEY}
+ * beside the built-in layer. The profile is read once: later changes to it, or its deletion, do not reach
+ * the session.
  */
 public final class SessionMethods {
   /** Longest display name accepted, in characters. */
@@ -50,11 +60,14 @@ public final class SessionMethods {
   private final ToolCatalog tools;
   private final Json.Obj defaultModel;
   private final BlobStore blobs;
+  private final Profiles profiles;
 
   /** @param defaultModel the {@code model} section given to configs that name none */
-  public SessionMethods(Sessions sessions, DisplayNames names, ToolCatalog tools, Json.Obj defaultModel, BlobStore blobs) {
+  public SessionMethods(Sessions sessions, DisplayNames names, ToolCatalog tools, Json.Obj defaultModel, BlobStore blobs,
+      Profiles profiles) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.blobs = Objects.requireNonNull(blobs, "blobs");
+    this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.names = Objects.requireNonNull(names, "names");
     this.tools = Objects.requireNonNull(tools, "tools");
     this.defaultModel = Objects.requireNonNull(defaultModel, "defaultModel");
@@ -81,14 +94,14 @@ public final class SessionMethods {
   }
 
   private SessionStartResponse start(SessionStartParams params) {
-    if (params.profile() != null) {
-      throw RpcException.invalidParams("profiles are not supported by this server yet; pass the settings as config instead");
-    }
     SessionId session = params.sessionId() == null ? SessionId.of(UUID.randomUUID().toString()) : sessions.id(params.sessionId());
     String displayName = displayName(params.displayName());
     SessionSummary summary = sessions.log().find(sessions.universe(), session).orElse(null);
     if (summary != null && summary.lifecycle() != SessionLifecycle.NEW) return new SessionStartResponse(view(session));
-    Json.Obj config = SessionConfigs.prepare(params.config(), defaultModel);
+    ResolvedProfile profile = params.profile() == null ? null : profiles.resolve(params.profile());
+    Json.Obj requested = SessionConfigs.document(params.config());
+    if (profile != null && profile.config().isPresent()) requested = SessionConfigs.overlay(profile.config().get(), requested);
+    Json.Obj config = SessionConfigs.prepare(requested, defaultModel);
     List<ToolSpec> specs = toolSpecs(config);
     if (summary == null) create(session);
     if (displayName != null) names.put(sessions.universe(), session, displayName);
@@ -98,7 +111,9 @@ public final class SessionMethods {
       return new SessionStartResponse(view(session)); // a concurrent start opened it first
     }
     if (!specs.isEmpty()) sessions.submit(session, new Command.ReplaceTools(specs));
-    sessions.submit(session, DefaultInstructions.command(blobs, sessions.universe()));
+    List<ContextItem> instructions = new ArrayList<>(DefaultInstructions.command(blobs, sessions.universe()).items());
+    if (profile != null) profile.instructions().ifPresent(instructions::add);
+    sessions.submit(session, new Command.UpsertContext(OptionalLong.empty(), instructions));
     return new SessionStartResponse(view(session));
   }
 
@@ -145,16 +160,37 @@ public final class SessionMethods {
   private SessionConfigPutResponse putConfig(SessionConfigPutParams params) {
     SessionId session = sessions.id(params.sessionId());
     Projection current = sessions.latest(session);
-    Json.Obj model = current.state().config().document().findObject("model").orElse(defaultModel);
-    Json.Obj config = SessionConfigs.prepare(params.config(), model);
+    Json.Obj config = prepareConfig(current, SessionConfigs.document(params.config()));
     OptionalLong expected = params.expectedConfigRevision() == null ? OptionalLong.empty() : OptionalLong.of(params.expectedConfigRevision());
+    AdmissionOutcome outcome = replaceConfig(session, current, config, expected);
+    return new SessionConfigPutResponse(view(session, sessions.at(session, outcome.head())));
+  }
+
+  /**
+   * {@return {@code document} checked and given the session's model (else the deployment default) when it names none}
+   *
+   * @throws RpcException (invalid params) naming the offending member
+   */
+  public Json.Obj prepareConfig(Projection current, Json.Obj document) {
+    Json.Obj model = current.state().config().document().findObject("model").orElse(defaultModel);
+    return SessionConfigs.prepare(document, model);
+  }
+
+  /**
+   * Replaces the session's config with {@code config} (from {@link #prepareConfig}) and installs the tool set it
+   * grants when that differs from the one the session has as of {@code current}; {@return the last outcome}.
+   *
+   * @throws RpcException when the session refuses (stale {@code expected} revision, busy, closed) or the config's
+   *     tool features are malformed
+   */
+  public AdmissionOutcome replaceConfig(SessionId session, Projection current, Json.Obj config, OptionalLong expected) {
     List<ToolSpec> specs = toolSpecs(config);
     AdmissionOutcome outcome = sessions.submit(session, new Command.ReplaceConfig(expected, config));
     // The tool set follows the config: re-derive it, and install it when it changed.
     if (!List.copyOf(current.state().tooling().tools().values()).equals(specs)) {
       outcome = sessions.submit(session, new Command.ReplaceTools(specs));
     }
-    return new SessionConfigPutResponse(view(session, sessions.at(session, outcome.head())));
+    return outcome;
   }
 
   /** {@return the tools a session with {@code config} gets} @throws RpcException when its tool features are malformed */
