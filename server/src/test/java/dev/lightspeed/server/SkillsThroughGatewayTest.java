@@ -26,10 +26,8 @@ import dev.lightspeed.api.vfs.VfsSnapshotCommitParams;
 import dev.lightspeed.api.vfs.VfsWorkspaceCreateParams;
 import dev.lightspeed.engine.context.ContextEntry;
 import dev.lightspeed.engine.llm.LlmRequest;
-import dev.lightspeed.llm.config.ProviderRegistry;
 import dev.lightspeed.server.skills.SkillActivations;
 import dev.lightspeed.server.skills.SkillCatalog;
-import dev.lightspeed.server.tools.FileToolCatalog;
 import dev.lightspeed.testkit.scripted.ScriptedModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,10 +49,7 @@ class SkillsThroughGatewayTest {
 
   @BeforeAll
   static void start() {
-    s = TestServer.withEffects(home, Map.of(), new Effects(ProviderRegistry.of(), (blobs, live) -> {
-      model.set(new ScriptedModel(blobs));
-      return model.get();
-    }, FileToolCatalog::create));
+    s = TestServer.withFileTools(home, model);
   }
 
   @AfterAll

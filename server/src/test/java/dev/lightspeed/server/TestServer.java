@@ -2,6 +2,7 @@ package dev.lightspeed.server;
 
 import dev.lightspeed.llm.config.ProviderRegistry;
 import dev.lightspeed.runtime.temporal.WorkflowTuning;
+import dev.lightspeed.server.tools.FileToolCatalog;
 import dev.lightspeed.server.tools.ToolCatalog;
 import dev.lightspeed.testkit.scripted.ScriptedModel;
 import dev.lightspeed.testkit.scripted.ScriptedTools;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -53,6 +55,14 @@ final class TestServer implements AutoCloseable {
   /** A server whose effects come from {@code env} (e.g. OPENAI_BASE_URL pointing at a fake provider). */
   static TestServer withEffects(Path home, Map<String, String> env, Effects effects) {
     return new TestServer(home, env, effects, false);
+  }
+
+  /** A server with the real file tools and a scripted model, which is put into {@code model} once created. */
+  static TestServer withFileTools(Path home, AtomicReference<ScriptedModel> model) {
+    return withEffects(home, Map.of(), new Effects(ProviderRegistry.of(), (blobs, live) -> {
+      model.set(new ScriptedModel(blobs));
+      return model.get();
+    }, FileToolCatalog::create));
   }
 
   static void eventually(String what, BooleanSupplier condition) {

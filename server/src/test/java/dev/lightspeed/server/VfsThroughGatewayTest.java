@@ -25,8 +25,6 @@ import dev.lightspeed.api.vfs.VfsWorkspaceListParams;
 import dev.lightspeed.api.vfs.VfsWorkspaceReadParams;
 import dev.lightspeed.api.vfs.VfsWorkspaceUpdateParams;
 import dev.lightspeed.engine.llm.LlmRequest;
-import dev.lightspeed.llm.config.ProviderRegistry;
-import dev.lightspeed.server.tools.FileToolCatalog;
 import dev.lightspeed.testkit.scripted.ScriptedModel;
 import dev.lightspeed.testkit.scripted.ScriptedTurn;
 import java.nio.charset.StandardCharsets;
@@ -49,11 +47,7 @@ class VfsThroughGatewayTest {
 
   @BeforeAll
   static void start() {
-    s = TestServer.withEffects(home, Map.of(),
-        new Effects(ProviderRegistry.of(), (blobs, live) -> {
-          model.set(new ScriptedModel(blobs));
-          return model.get();
-        }, FileToolCatalog::create));
+    s = TestServer.withFileTools(home, model);
   }
 
   @AfterAll
