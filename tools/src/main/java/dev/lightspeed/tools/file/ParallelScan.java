@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads and scans a walk's files on several threads and gives back exactly what scanning them one after the
@@ -58,6 +59,7 @@ final class ParallelScan {
   private final FileScanner scanner;
   private final int limit;
   private final String fileSeparator;
+  private final ReentrantLock lock = new ReentrantLock();
   private final List<Outcome> outcomes = new ArrayList<>();
   private long linesFound;
   private boolean over;
@@ -122,7 +124,16 @@ final class ParallelScan {
   private record Handout(int index, FileWalker.Entry file) {}
 
   /** {@return the next file to scan, in walk order; empty once the walk, a bound, a failure or the limit ends it} */
-  private synchronized Optional<Handout> next() {
+  private Optional<Handout> next() {
+    lock.lock(); // a lock, not a monitor: the holder may block on file I/O, which pins a virtual thread's carrier on JDK 21
+    try {
+      return nextLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Optional<Handout> nextLocked() {
     while (!over && linesFound <= limit) {
       Optional<FileWalker.Entry> file;
       try {
@@ -152,10 +163,15 @@ final class ParallelScan {
     return Optional.empty();
   }
 
-  private synchronized void done(int index, Outcome outcome) {
-    outcomes.set(index, outcome);
-    linesFound += outcome.lines().size();
-    if (outcome.failure() != null) over = true;
+  private void done(int index, Outcome outcome) {
+    lock.lock();
+    try {
+      outcomes.set(index, outcome);
+      linesFound += outcome.lines().size();
+      if (outcome.failure() != null) over = true;
+    } finally {
+      lock.unlock();
+    }
   }
 
   private Result result() {
