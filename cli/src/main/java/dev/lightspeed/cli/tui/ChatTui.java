@@ -8,11 +8,13 @@ import dev.lightspeed.cli.gateway.LocalServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -43,39 +45,50 @@ public final class ChatTui {
   /** Runs the chat until the user leaves; {@return the exit code, 0} */
   public int run() throws IOException {
     try (Terminal terminal = context.terminals().open()) {
-      LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("lightspeed").parser(InputKeys.parser())
-          .variable(LineReader.HISTORY_FILE, context.home().resolve("chat_history"))
-          .variable(LineReader.SECONDARY_PROMPT_PATTERN, "  ")
-          .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-          .build();
-      InputKeys.install(reader);
-      Screen screen = new Screen(terminal, reader);
-      ChatState state = new ChatState();
-      Runnable redraw = () -> screen.status(StatusBar.lines(state.snapshot(), screen.width()));
-      String prompt = new AttributedString("› ", AttributedStyle.BOLD).toAnsi(terminal);
-      try (ChatActions actions = new ChatActions(connection.client(), screen, state, settings, redraw)) {
-        screen.print(new AttributedString("Lightspeed", AttributedStyle.BOLD));
-        screen.note(connection.description());
-        screen.note(HINTS);
-        actions.open(session);
-        while (true) {
-          String line;
-          try {
-            line = reader.readLine(prompt);
-            ctrlCAt = -1;
-          } catch (UserInterruptException e) {
-            if (!interrupted(actions, screen, e.getPartialLine())) break;
-            continue;
-          } catch (EndOfFileException e) {
-            break;
-          }
-          if (!actions.handle(UserInput.parse(line))) break;
-        }
-        screen.close();
-        farewell(terminal.writer(), state.snapshot());
+      // Raw for the whole chat, not only while a line is being read: keys typed while a command is sent would
+      // otherwise meet the kernel's line editing, which echoes them over the screen and turns Ctrl-D into NUL.
+      Attributes cooked = terminal.enterRawMode();
+      try {
+        return chat(terminal);
       } finally {
-        screen.close();
+        terminal.setAttributes(cooked);
       }
+    }
+  }
+
+  private int chat(Terminal terminal) {
+    ChatReader reader = new ChatReader(terminal, Map.of(LineReader.HISTORY_FILE, context.home().resolve("chat_history"),
+        LineReader.SECONDARY_PROMPT_PATTERN, "  "));
+    reader.setParser(InputKeys.parser());
+    reader.setHistory(new DefaultHistory());
+    reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+    InputKeys.install(reader);
+    Screen screen = new Screen(terminal, reader);
+    ChatState state = new ChatState();
+    Runnable redraw = () -> screen.status(StatusBar.lines(state.snapshot(), screen.width()));
+    String prompt = new AttributedString("› ", AttributedStyle.BOLD).toAnsi(terminal);
+    try (ChatActions actions = new ChatActions(connection.client(), screen, state, settings, redraw)) {
+      screen.print(new AttributedString("Lightspeed", AttributedStyle.BOLD));
+      screen.note(connection.description());
+      screen.note(HINTS);
+      actions.open(session);
+      while (true) {
+        String line;
+        try {
+          line = reader.readLine(prompt);
+          ctrlCAt = -1;
+        } catch (UserInterruptException e) {
+          if (!interrupted(actions, screen, e.getPartialLine())) break;
+          continue;
+        } catch (EndOfFileException e) {
+          break;
+        }
+        if (!actions.handle(UserInput.parse(line))) break;
+      }
+      screen.close();
+      farewell(terminal.writer(), state.snapshot());
+    } finally {
+      screen.close();
     }
     return 0;
   }
@@ -89,7 +102,9 @@ public final class ChatTui {
       ctrlCAt = -1;
       return true;
     }
-    if (actions.handle(new UserInput.Stop())) screen.note("(Ctrl-C again to leave)");
+    // The hint comes first: the run's "stopping" and "cancelled" lines come on the stream, maybe before the cancel call returns.
+    screen.note("(Ctrl-C again to leave)");
+    actions.handle(new UserInput.Stop());
     return true;
   }
 

@@ -2,7 +2,6 @@ package dev.lightspeed.cli.tui;
 
 import java.util.List;
 import java.util.Objects;
-import org.jline.reader.LineReader;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -10,22 +9,23 @@ import org.jline.utils.Status;
 
 /**
  * The chat's terminal: lines printed above the input line (which keeps what the user is typing) and a status
- * bar pinned to the bottom. Any thread may print; calls are serialized so lines never interleave.
+ * bar pinned to the bottom. Any thread may print; everything is drawn under the line editor's lock, so lines
+ * never interleave with each other, with the status bar or with the editor's own redraws.
  */
 final class Screen {
   private final Terminal terminal;
-  private final LineReader reader;
+  private final ChatReader reader;
   private final Status status;
   private boolean closed;
 
-  Screen(Terminal terminal, LineReader reader) {
+  Screen(Terminal terminal, ChatReader reader) {
     this.terminal = Objects.requireNonNull(terminal, "terminal");
     this.reader = Objects.requireNonNull(reader, "reader");
     this.status = Status.getStatus(terminal);
   }
 
   /** Prints {@code line} (which may hold newlines) above the input. */
-  synchronized void print(AttributedString line) {
+  void print(AttributedString line) {
     reader.printAbove(line);
   }
 
@@ -45,8 +45,10 @@ final class Screen {
   }
 
   /** Replaces the status bar's lines. */
-  synchronized void status(List<AttributedString> lines) {
-    if (status != null && !closed) status.update(lines);
+  void status(List<AttributedString> lines) {
+    reader.locked(() -> {
+      if (status != null && !closed) status.update(lines);
+    });
   }
 
   /** {@return the terminal's width in columns (80 when unknown)} */
@@ -55,12 +57,14 @@ final class Screen {
     return width <= 0 ? 80 : width;
   }
 
-  /** Removes the status bar, before the terminal goes back to the shell. */
-  synchronized void close() {
-    if (status != null && !closed) {
-      status.update(List.of());
-      status.close();
-    }
-    closed = true;
+  /** Removes the status bar, before the terminal goes back to the shell. Idempotent. */
+  void close() {
+    reader.locked(() -> {
+      if (status != null && !closed) {
+        status.update(List.of());
+        status.close();
+      }
+      closed = true;
+    });
   }
 }
