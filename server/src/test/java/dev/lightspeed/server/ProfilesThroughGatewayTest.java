@@ -23,14 +23,17 @@ import dev.lightspeed.api.profile.ProfileSource;
 import dev.lightspeed.api.rpc.ErrorCodes;
 import dev.lightspeed.api.rpc.ErrorKind;
 import dev.lightspeed.api.rpc.RpcError;
+import dev.lightspeed.api.run.RunCancelParams;
 import dev.lightspeed.api.run.RunStartParams;
 import dev.lightspeed.api.run.RunStartSource;
 import dev.lightspeed.api.session.SessionCloseParams;
 import dev.lightspeed.api.session.SessionReadParams;
 import dev.lightspeed.api.session.SessionStartParams;
 import dev.lightspeed.engine.llm.LlmRequest;
+import dev.lightspeed.testkit.scripted.ScriptedTurn;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -273,6 +276,37 @@ class ProfilesThroughGatewayTest {
     LlmRequest request = s.model.requests().get(before);
     assertThat(request.context().subList(0, 2)).extracting(e -> e.item().key()).containsExactly("instructions.default", "instructions.profile");
     assertThat(blobText(request.context().get(1).item().content().toString())).isEqualTo("Answer in French.");
+  }
+
+  @Test
+  void applyToASessionWithARunInFlightIsRejectedAndChangesNothing() {
+    startSession("apply-busy", null);
+    s.model.then(ScriptedTurn.reply("slow").after(Duration.ofSeconds(20)));
+    String run = s.rpc.call(Methods.RUN_START, new RunStartParams("apply-busy", RunStartSource.input(InputItem.text("think")), null, "b1",
+        null)).at("/run/id").asText();
+    EventFeed feed = new EventFeed(s.rpc, "apply-busy");
+    feed.readUntil(EventFeed.type("turnGenerationRequested", run));
+
+    RpcError busy = s.rpc.error(Methods.PROFILES_APPLY, ProfileApplyParams.of("apply-busy",
+        new ProfileSource.Inline(new InlineAgentProfile(null, null, json("{\"limits\":{\"maxTurns\":2}}"), null, null))));
+    assertThat(busy.data().kind()).isEqualTo(ErrorKind.REJECTED);
+    assertThat(busy.message()).isEqualTo("session \"apply-busy\" has an active or queued run; a profile can change the session only "
+        + "while it is idle: wait for the run to finish, or cancel it with session/runs/cancel");
+    assertThat(read("apply-busy").get("configRevision").asLong()).isEqualTo(1);
+
+    s.rpc.call(Methods.RUN_CANCEL, new RunCancelParams("apply-busy", run));
+    feed.readUntil(EventFeed.type("runCancelled", run));
+  }
+
+  @Test
+  void aStaleToolsRevisionIsAConflict() {
+    JsonNode session = startSession("apply-tools", null);
+    long tools = session.at("/activeTools/revision").asLong();
+    RpcError stale = s.rpc.error(Methods.PROFILES_APPLY, new ProfileApplyParams("apply-tools",
+        new ProfileSource.Inline(new InlineAgentProfile(null, null, null, null, null)), null, tools + 1));
+    assertThat(stale.data().kind()).isEqualTo(ErrorKind.CONFLICT);
+    assertThat(stale.message()).isEqualTo("the tool set of session \"apply-tools\" is at revision " + tools + ", not " + (tools + 1)
+        + "; read the session again and retry");
   }
 
   @Test

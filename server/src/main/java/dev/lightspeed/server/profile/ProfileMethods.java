@@ -110,7 +110,7 @@ public final class ProfileMethods {
     ResolvedProfile profile = profiles.resolve(params.profile());
     SessionState state = current.state();
     guard(session, "config", params.expectedConfigRevision(), state.config().revision());
-    guard(session, "tools", params.expectedToolsRevision(), state.tooling().revision());
+    guard(session, "tool set", params.expectedToolsRevision(), state.tooling().revision());
 
     Json.Obj config = state.config().document();
     Json.Obj next = profile.config().isEmpty() ? config
