@@ -40,7 +40,7 @@ public record Effects(ProviderRegistry providers, LlmFactory llm, ToolFactory to
 
   /**
    * {@return the real providers configured in {@code env} (see {@link ProviderRegistry#fromEnvironment}) and
-   * the built-in file tools over the virtual file system}
+   * the built-in tools (file tools over the virtual file system, web tools as {@code features.web} grants)}
    *
    * @throws dev.lightspeed.llm.config.ConfigurationException naming the variable when a value is malformed
    */

@@ -1,2 +1,2 @@
-/** The tools this server offers sessions; none until the VFS and built-in tools arrive. */
+/** The tools this server offers sessions: the built-in file and web tools, chosen per session from its config. */
 package dev.lightspeed.server.tools;
