@@ -73,6 +73,34 @@ class AnthropicRequestBuilderTest {
   }
 
   @Test
+  void webSearchBlocksFromAnEarlierTurnAreSentBackAsStoredInTheAssistantMessage() throws Exception {
+    String use = "{\"type\":\"server_tool_use\",\"id\":\"srvtoolu_9\",\"name\":\"web_search\",\"input\":{\"query\":\"fox  speed\"}}";
+    String result = "{\"type\":\"web_search_tool_result\",\"tool_use_id\":\"srvtoolu_9\",\"content\":[{\"type\":\"web_search_result\","
+        + "\"url\":\"https://e.x/\",\"title\":\"Fox\",\"encrypted_content\":\"Eq0=\"}]}";
+    List<ContextEntry> context = List.of(
+        bed.user(1, "how fast is a fox?"),
+        bed.output(2, 1, opaque(use, "server_tool_use")),
+        bed.output(3, 1, opaque(result, "web_search_tool_result")),
+        bed.output(4, 1, storedText("About 50 km/h.")),
+        bed.user(5, "and a hare?"));
+
+    RecordedRequest sent = send(context, List.of(bed.nativeTool("web_search",
+        "{\"blocked_domains\":[\"ads.e.x\"],\"name\":\"web_search\",\"type\":\"web_search_20250305\"}")), "{}", CompactionPolicy.DISABLED);
+
+    assertThat(sent.bodyText()).isEqualTo("{\"model\":\"claude-fake\",\"max_tokens\":8192,\"messages\":["
+        + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"how fast is a fox?\"}]},"
+        + "{\"role\":\"assistant\",\"content\":[" + use + "," + result + ",{\"type\":\"text\",\"text\":\"About 50 km/h.\"" + CACHE + "}]},"
+        + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"and a hare?\"}]}],"
+        + "\"tools\":[{\"blocked_domains\":[\"ads.e.x\"],\"name\":\"web_search\",\"type\":\"web_search_20250305\"" + CACHE + "}],"
+        + "\"stream\":true}");
+  }
+
+  private ContextItem opaque(String json, String type) {
+    return new ContextItem(null, EntryKind.PROVIDER_OPAQUE, EntryRole.ASSISTANT, bed.put(json), "application/json", "anthropic:messages:" + type,
+        type, 1, null, false);
+  }
+
+  @Test
   void thinkingBlocksNeverCarryTheBreakpoint() throws Exception {
     ContextItem thinking = new ContextItem(null, EntryKind.REASONING_STATE, EntryRole.ASSISTANT,
         bed.put("{\"type\":\"thinking\",\"thinking\":\"hm\",\"signature\":\"s\"}"), "application/json", "anthropic:messages:thinking", "hm", 1, null, false);

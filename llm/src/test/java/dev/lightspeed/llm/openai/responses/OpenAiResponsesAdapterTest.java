@@ -392,6 +392,28 @@ class OpenAiResponsesAdapterTest {
   }
 
   @Test
+  void aWebSearchCallFromAnEarlierTurnIsSentBackByteForByte() throws Exception {
+    String search = "{\"id\":\"ws_7\",\"type\":\"web_search_call\",\"status\":\"completed\","
+        + "\"action\":{\"type\":\"search\",\"query\":\"fox  speed\",\"sources\":[{\"type\":\"url\",\"url\":\"https://e.x/\"}]}}";
+    String answer = "{\"id\":\"msg_7\",\"type\":\"message\",\"status\":\"completed\",\"role\":\"assistant\","
+        + "\"content\":[{\"type\":\"output_text\",\"text\":\"About 50 km/h.\",\"annotations\":[]}]}";
+    List<ContextEntry> context = List.of(h.user("how fast is a fox?"), h.storedItem(EntryKind.PROVIDER_OPAQUE, "web_search_call", search, null),
+        h.storedItem(EntryKind.MESSAGE, "message", answer, null), h.user("and a hare?"));
+    h.server.enqueue(ResponsesScript.create().text("Faster.").streaming());
+
+    h.adapter.generate(request("gpt-5", context, List.of(h.functionTool("web_search",
+        "{\"type\":\"native\",\"apiKind\":\"openai:responses\",\"definition\":{\"filters\":{\"allowed_domains\":[\"e.x\"]},\"type\":\"web_search\"}}")),
+        Json.Obj.EMPTY, CompactionPolicy.DISABLED), h.call());
+
+    String body = h.server.takeRequest().bodyText();
+    assertThat(RawJson.arrayMember(body, "input")).containsExactly(
+        "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"how fast is a fox?\"}]}",
+        search, answer,
+        "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"and a hare?\"}]}");
+    assertThat(RawJson.arrayMember(body, "tools")).containsExactly("{\"filters\":{\"allowed_domains\":[\"e.x\"]},\"type\":\"web_search\"}");
+  }
+
+  @Test
   void incompleteResponseReportsItsReasonAsTheFinishReason() throws Exception {
     h.server.enqueue(ResponsesScript.create().id("resp_inc").text("Once", " upon").usage(9, 0, 16, 0).incomplete("max_output_tokens").streaming());
 
