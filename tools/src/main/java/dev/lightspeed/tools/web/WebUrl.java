@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,7 @@ record WebUrl(URI uri, boolean tls, String host, int port, String requestTarget,
   private static final Pattern DOTTED_QUAD = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   /** What an inet_aton-style parser would take for a number: 1 to 4 decimal, octal or hex parts. */
   private static final Pattern NUMERIC = Pattern.compile("(0x[0-9a-f]*|\\d+)(\\.(0x[0-9a-f]*|\\d+)){0,3}");
+  private static final Pattern ABSOLUTE = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*)(.*)", Pattern.DOTALL);
   private static final Pattern NAME = Pattern.compile("[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*");
 
   WebUrl {
@@ -44,11 +46,29 @@ record WebUrl(URI uri, boolean tls, String host, int port, String requestTarget,
   static WebUrl parse(String text) throws Refused {
     URI uri;
     try {
-      uri = new URI(text.strip());
+      uri = new URI(asciiHost(text.strip()));
     } catch (URISyntaxException e) {
       throw new Refused("\"" + text + "\" is not a valid URL: " + e.getReason());
     }
     return of(uri);
+  }
+
+  /**
+   * {@return {@code url} with an internationalized host name in its ASCII (IDNA) form}, since {@link URI}
+   * would otherwise percent-encode it into a name that resolves nowhere; anything else is left for
+   * {@link #of} to judge
+   */
+  private static String asciiHost(String url) {
+    Matcher m = ABSOLUTE.matcher(url);
+    if (!m.matches() || m.group(2).chars().allMatch(c -> c < 128) || m.group(2).contains("@") || m.group(2).startsWith("[")) return url;
+    String authority = m.group(2);
+    int colon = authority.lastIndexOf(':');
+    String host = colon < 0 ? authority : authority.substring(0, colon);
+    try {
+      return m.group(1) + IDN.toASCII(host, IDN.ALLOW_UNASSIGNED) + (colon < 0 ? "" : authority.substring(colon)) + m.group(3);
+    } catch (IllegalArgumentException e) {
+      return url;
+    }
   }
 
   /** {@return the URL {@code location} names, relative to this one (for redirects)} @throws Refused saying why it cannot be fetched */

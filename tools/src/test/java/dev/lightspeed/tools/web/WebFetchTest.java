@@ -211,6 +211,21 @@ class WebFetchTest {
   }
 
   @Test
+  void anInternationalizedHostNameIsCheckedInItsAsciiForm() {
+    List<String> asked = new CopyOnWriteArrayList<>();
+    WebFetch tool = new WebFetch(LoopbackAccess.REFUSE_LOOPBACK, host -> {
+      asked.add(host);
+      return List.of(InetAddress.getByName("10.9.8.7"));
+    }, WebFetch.TIMEOUT, WebFetch.MAX_BODY_BYTES);
+
+    ToolResult result = fetchUrl(tool, "https://b\u00fccher.example/r\u00e9sum\u00e9");
+
+    assertThat(asked).containsExactly("xn--bcher-kva.example");
+    assertThat(result.text()).startsWith("web_fetch refused https://xn--bcher-kva.example/r%C3%A9sum%C3%A9: xn--bcher-kva.example resolves to "
+        + "10.9.8.7, which is a private address (10.0.0.0/8).");
+  }
+
+  @Test
   void theConnectionGoesToTheAddressThatWasCheckedNotToASecondAnswer() {
     AtomicInteger lookups = new AtomicInteger();
     // A rebinding resolver: the first answer is the test server, any later one an internal address.
