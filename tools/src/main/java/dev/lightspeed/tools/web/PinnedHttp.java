@@ -66,14 +66,16 @@ final class PinnedHttp {
   /**
    * Sends {@code GET url} to {@code address} and reads the reply.
    *
+   * @param tls makes the TLS layer of https requests (the JVM's default trusts the JVM's CA certificates)
    * @throws SocketTimeoutException when {@code deadlineNanos} (a {@link System#nanoTime()} value) passes first
    * @throws CancellationException when {@code aborted} turns true
    * @throws IOException when the connection, the TLS handshake or the reply fails
    */
-  static Reply get(WebUrl url, InetAddress address, long deadlineNanos, int maxBody, BooleanSupplier aborted) throws IOException {
+  static Reply get(WebUrl url, InetAddress address, SSLSocketFactory tls, long deadlineNanos, int maxBody, BooleanSupplier aborted)
+      throws IOException {
     try (Socket raw = new Socket()) {
       raw.connect(new InetSocketAddress(address, url.port()), remainingMillis(deadlineNanos));
-      Socket socket = url.tls() ? tls(raw, url) : raw;
+      Socket socket = url.tls() ? tls(tls, raw, url) : raw;
       try {
         socket.setSoTimeout(remainingMillis(deadlineNanos));
         if (socket instanceof SSLSocket ssl) ssl.startHandshake();
@@ -88,8 +90,8 @@ final class PinnedHttp {
     }
   }
 
-  private static Socket tls(Socket raw, WebUrl url) throws IOException {
-    SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(raw, url.host(), url.port(), true);
+  private static Socket tls(SSLSocketFactory factory, Socket raw, WebUrl url) throws IOException {
+    SSLSocket ssl = (SSLSocket) factory.createSocket(raw, url.host(), url.port(), true);
     SSLParameters params = ssl.getSSLParameters();
     params.setEndpointIdentificationAlgorithm("HTTPS");
     if (url.literal().isEmpty()) params.setServerNames(List.of(new SNIHostName(url.host())));

@@ -35,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * {@code web_fetch {url, max_chars?}}: GETs one public http or https page and returns its readable text,
@@ -92,6 +93,7 @@ public final class WebFetch implements Tool {
   private final Resolver resolver;
   private final Duration timeout;
   private final int maxBody;
+  private final SSLSocketFactory tls;
 
   /** A fetcher that refuses loopback, as every deployment must. */
   public WebFetch() {
@@ -103,6 +105,11 @@ public final class WebFetch implements Tool {
   }
 
   WebFetch(LoopbackAccess loopback, Resolver resolver, Duration timeout, int maxBody) {
+    this(loopback, resolver, timeout, maxBody, (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  WebFetch(LoopbackAccess loopback, Resolver resolver, Duration timeout, int maxBody, SSLSocketFactory tls) {
+    this.tls = Objects.requireNonNull(tls, "tls");
     this.loopback = Objects.requireNonNull(loopback, "loopback");
     this.policy = new AddressPolicy(loopback);
     this.resolver = Objects.requireNonNull(resolver, "resolver");
@@ -180,7 +187,7 @@ public final class WebFetch implements Tool {
     IOException unreachable = null;
     for (InetAddress address : addresses) {
       try {
-        return PinnedHttp.get(url, address, deadline, maxBody, context::aborted);
+        return PinnedHttp.get(url, address, tls, deadline, maxBody, context::aborted);
       } catch (ConnectException | NoRouteToHostException e) {
         unreachable = e;
       }
