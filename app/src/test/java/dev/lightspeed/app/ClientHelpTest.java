@@ -2,6 +2,7 @@ package dev.lightspeed.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,16 +16,17 @@ class ClientHelpTest {
   void theRootHelpListsTheClientCommandsWithExamples() {
     CliRun.Result help = CliRun.run(ENV, "--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("  chat ", "  sessions ", "  events ", "Examples:", "lightspeed chat --new");
+    assertThat(help.out()).contains("  chat ", "  sessions ", "  events ", "  vfs ", "Examples:", "lightspeed chat --new");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"chat", "sessions", "sessions list", "sessions show", "sessions close", "sessions delete", "events"})
+  @ValueSource(strings = {"chat", "sessions", "sessions list", "sessions show", "sessions close", "sessions delete", "events", "vfs", "vfs snapshot",
+      "vfs materialize", "vfs workspaces", "vfs workspaces list"})
   void everyClientCommandsHelpHasExamplesAndExitCodes(String command) {
     CliRun.Result help = CliRun.run(ENV, (command + " --help").split(" "));
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("Examples:", "Exit codes:", "0 ", "4 ", "5 ");
-    if (!command.equals("sessions")) assertThat(help.out()).contains("--api-url=URL");
+    if (!List.of("sessions", "vfs", "vfs workspaces").contains(command)) assertThat(help.out()).contains("--api-url=URL");
   }
 
   @Test
@@ -36,6 +38,9 @@ class ClientHelpTest {
     assertUsage(CliRun.run(ENV, "chat", "--new", "--session", "x", "hi"), "mutually exclusive");
     assertUsage(CliRun.run(ENV, "chat", "--api-url", "ftp://x", "hi"), "--api-url: expected a gateway URL such as http://127.0.0.1:18080, not \"ftp://x\"");
     assertUsage(CliRun.run(ENV, "sessions"), "Specify a subcommand: list, show, close or delete");
+    assertUsage(CliRun.run(ENV, "vfs"), "Specify a subcommand: snapshot, materialize or workspaces");
+    assertUsage(CliRun.run(ENV, "chat", "--mount", ".", "--mount-path", "work", "hi"),
+        "--mount-path: expected an absolute path such as /workspace, not \"work\"");
   }
 
   private static void assertUsage(CliRun.Result result, String message) {

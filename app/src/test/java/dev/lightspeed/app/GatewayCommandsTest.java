@@ -58,10 +58,15 @@ class GatewayCommandsTest {
   }
 
   static String[] withUrl(String... args) {
+    return withUrlOf(gateway, args);
+  }
+
+  /** {@return {@code args} followed by {@code --api-url} naming {@code server}} */
+  static String[] withUrlOf(TestGateway server, String... args) {
     String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--api-url";
-    all[args.length + 1] = gateway.url().toString();
+    all[args.length + 1] = server.url().toString();
     return all;
   }
 

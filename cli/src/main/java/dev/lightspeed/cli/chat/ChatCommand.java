@@ -7,10 +7,12 @@ import dev.lightspeed.cli.ClientOptions;
 import dev.lightspeed.cli.ExitCodes;
 import dev.lightspeed.cli.gateway.Connection;
 import dev.lightspeed.cli.gateway.LocalServer;
+import dev.lightspeed.cli.mount.DirectoryMount;
 import dev.lightspeed.cli.tui.ChatTui;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +47,9 @@ import picocli.CommandLine.Spec;
             + "LIGHTSPEED_HOME, default ~/.lightspeed); if a `lightspeed server` already owns that store, its gateway is used.",
         ""},
     footer = {"", "Examples:",
+        "  lightspeed chat --new --mount .                     interactive, this directory as the agent's working directory",
         "  lightspeed chat --new                               interactive, in a new session",
+        "  lightspeed chat --mount ~/src/app \"fix the failing test\"",
         "  lightspeed chat --new \"summarize NEWS.md\"           one message, answer on stdout",
         "  lightspeed chat --session 3f2a91c0-... \"and now in French\"",
         "  lightspeed chat --model claude-sonnet-4-5 --effort high",
@@ -76,6 +80,12 @@ public final class ChatCommand implements Callable<Integer> {
   String effort;
   @Option(names = "--max-tokens", paramLabel = "N", description = "cap on the tokens of each model answer")
   Long maxTokens;
+  @Option(names = "--mount", paramLabel = "DIR", description = "upload local directory DIR (as git sees it: .gitignore applies, .git "
+      + "is left out) into a new workspace linked read-write at --mount-path, the agent's working directory")
+  Path mount;
+  @Option(names = "--mount-path", paramLabel = "PATH", defaultValue = SessionSetup.DEFAULT_MOUNT_PATH,
+      description = "where --mount links the workspace in the session's file namespace (default ${DEFAULT-VALUE})")
+  String mountPath;
   @Option(names = "--json", description = "one-shot only: print one JSON document with the outcome, nothing else on stdout")
   boolean json;
   @Parameters(paramLabel = "MESSAGE", arity = "0..*", description = "the message; words are joined with spaces")
@@ -101,6 +111,7 @@ public final class ChatCommand implements Callable<Integer> {
       message = new String(context.terminals().input().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (message.isEmpty()) throw new ParameterException(spec.commandLine(), "no message: give a MESSAGE, pipe one in, or run in a terminal");
     }
+    if (mount != null && !mountPath.startsWith("/")) throw new ParameterException(spec.commandLine(), "--mount-path: expected an absolute path such as /workspace, not \"" + mountPath + "\"");
     if (json && message.isEmpty()) throw new ParameterException(spec.commandLine(), "--json is for one-shot use: give a MESSAGE");
     PrintWriter err = spec.commandLine().getErr();
     try (Connection connection = ClientCommand.connect(spec.commandLine(), context, client)) {
@@ -109,10 +120,20 @@ public final class ChatCommand implements Callable<Integer> {
       SessionView session = target != null && target.session != null
           ? setup.resume(target.session, settings)
           : setup.create(settings, message.isEmpty() ? null : Preview.of(message, 60));
+      if (mount != null) session = mount(connection, setup, session, err);
       if (message.isEmpty()) return new ChatTui(context, connection, session, settings).run();
       if (!json) note(err, "session " + session.id() + " · " + session.config().path("model").path("model").asText("default model"));
       return oneShot(connection, session, message);
     }
+  }
+
+  private SessionView mount(Connection connection, SessionSetup setup, SessionView session, PrintWriter err) {
+    DirectoryMount.Mounted mounted = new DirectoryMount(connection.client(), err, context.terminals().interactive()).mount(mount);
+    if (!json) {
+      note(err, "workspace " + mounted.workspace().workspaceId() + " linked at " + mountPath + "; take the agent's changes home with: "
+          + "lightspeed vfs materialize " + mounted.workspace().workspaceId() + " DIR");
+    }
+    return setup.link(session, mounted.workspace().workspaceId(), mountPath);
   }
 
   private int oneShot(Connection connection, SessionView session, String message) {

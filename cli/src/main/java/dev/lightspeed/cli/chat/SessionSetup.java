@@ -1,5 +1,9 @@
 package dev.lightspeed.cli.chat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lightspeed.api.session.SessionConfigPutParams;
 import dev.lightspeed.api.session.SessionConfigPutResponse;
 import dev.lightspeed.api.session.SessionReadParams;
@@ -13,10 +17,13 @@ import java.util.Objects;
 /**
  * Opens the session a chat talks to: a new one (with the settings in its first config, so the pinned API
  * kind is right from the start) or an existing one, whose config is changed read-modify-write at the
- * revision just read. Everything a chat does to a session before its first message happens here; linking a
- * mounted directory's workspace ({@code --mount}, once the gateway serves {@code vfs/*}) belongs here too.
+ * revision just read. Everything a chat does to a session before its first message happens here, including
+ * linking a mounted directory's workspace ({@code --mount}).
  */
 public final class SessionSetup {
+  /** Where {@code --mount} links a directory unless {@code --mount-path} says otherwise. */
+  public static final String DEFAULT_MOUNT_PATH = "/workspace";
+
   private final GatewayClient gateway;
 
   public SessionSetup(GatewayClient gateway) {
@@ -44,6 +51,28 @@ public final class SessionSetup {
   /** {@return the session as the gateway has it now} */
   public SessionView read(String sessionId) {
     return gateway.call(new SessionReadParams(sessionId), SessionReadResponse.class).session();
+  }
+
+  /**
+   * Links workspace {@code workspaceId} read-write at {@code path} in the session's {@code features.vfs}, first
+   * among the links so it is the working directory, with the editing file tools; a link already at
+   * {@code path} is replaced, other links and the prompt and skill sourcing are kept. {@return the session}
+   */
+  public SessionView link(SessionView session, String workspaceId, String path) {
+    ObjectNode config = session.config().deepCopy();
+    ObjectNode features = config.path("features") instanceof ObjectNode f ? f : config.putObject("features");
+    ObjectNode vfs = features.path("vfs") instanceof ObjectNode v ? v : features.putObject("vfs");
+    ArrayNode links = JsonNodeFactory.instance.arrayNode();
+    ObjectNode link = links.addObject().put("path", path);
+    link.putObject("target").put("type", "workspace").put("workspaceId", workspaceId);
+    link.put("access", "readWrite");
+    for (JsonNode old : vfs.path("workspaceLinks")) {
+      if (!old.path("path").asText().equals(path)) links.add(old);
+    }
+    vfs.put("version", 1);
+    vfs.set("workspaceLinks", links);
+    vfs.put("tools", "edit");
+    return gateway.call(new SessionConfigPutParams(session.id(), config, session.configRevision()), SessionConfigPutResponse.class).session();
   }
 
   /** {@return {@code session} after {@code settings} were applied to its config} */

@@ -6,7 +6,7 @@ package dev.lightspeed.cli.gateway;
  * code.
  */
 public abstract sealed class ClientException extends RuntimeException
-    permits GatewayException, GatewayUnreachableException, NoProviderException, LocalServerException {
+    permits GatewayException, GatewayUnreachableException, NoProviderException, LocalServerException, LocalFilesException {
   ClientException(String message, Throwable cause) {
     super(message, cause);
   }

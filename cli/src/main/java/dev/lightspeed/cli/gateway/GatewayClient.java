@@ -90,8 +90,13 @@ public final class GatewayClient {
 
   /** {@return the UTF-8 text of blob {@code blobRef}} */
   public String readText(String blobRef) {
+    return new String(readBytes(blobRef), StandardCharsets.UTF_8);
+  }
+
+  /** {@return the bytes of blob {@code blobRef}} */
+  public byte[] readBytes(String blobRef) {
     BlobReadResponse blob = call(new BlobReadParams(blobRef), BlobReadResponse.class);
-    return new String(Base64.getDecoder().decode(blob.bytesBase64()), StandardCharsets.UTF_8);
+    return Base64.getDecoder().decode(blob.bytesBase64());
   }
 
   /**

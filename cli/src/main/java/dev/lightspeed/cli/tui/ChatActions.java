@@ -34,7 +34,11 @@ import dev.lightspeed.cli.chat.UsageEstimate;
 import dev.lightspeed.cli.gateway.ClientException;
 import dev.lightspeed.cli.gateway.GatewayClient;
 import dev.lightspeed.cli.gateway.SessionStream;
+import dev.lightspeed.cli.mount.DirectoryMount;
 import dev.lightspeed.cli.sessions.SessionTable;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -95,6 +99,7 @@ final class ChatActions implements AutoCloseable {
           gateway.call(new ContextCompactParams(state.sessionId()), ContextCompactResponse.class);
           screen.note("compaction requested");
         }
+        case UserInput.Mount mount -> mount(mount.directory());
         case UserInput.Help help -> UserInput.HELP.forEach(screen::note);
         case UserInput.Quit quit -> {
           return false;
@@ -147,6 +152,20 @@ final class ChatActions implements AutoCloseable {
       return;
     }
     gateway.call(new RunSteerParams(state.sessionId(), run, List.of(InputItem.text(text))), RunSteerResponse.class);
+  }
+
+  private void mount(String directory) {
+    screen.note("mounting " + directory + "…");
+    StringWriter log = new StringWriter();
+    DirectoryMount.Mounted mounted;
+    try {
+      mounted = new DirectoryMount(gateway, new PrintWriter(log), false).mount(Path.of(directory));
+    } finally {
+      log.toString().lines().forEach(screen::note);
+    }
+    setup.link(setup.read(state.sessionId()), mounted.workspace().workspaceId(), SessionSetup.DEFAULT_MOUNT_PATH);
+    screen.note("workspace " + mounted.workspace().workspaceId() + " is linked at " + SessionSetup.DEFAULT_MOUNT_PATH
+        + ", the working directory; take changes home with: lightspeed vfs materialize " + mounted.workspace().workspaceId() + " DEST");
   }
 
   private void listSessions() {

@@ -32,6 +32,9 @@ sealed interface UserInput {
   /** {@code /compact}: compact the session's context now. */
   record Compact() implements UserInput {}
 
+  /** {@code /mount DIR}: snapshot a local directory and link it as the working directory. */
+  record Mount(String directory) implements UserInput {}
+
   /** {@code /help}. */
   record Help() implements UserInput {}
 
@@ -54,6 +57,7 @@ sealed interface UserInput {
       "/model [NAME]  show or change the model",
       "/effort [none|low|medium|high]  show or change the reasoning effort",
       "/compact       compact the session's context now",
+      "/mount DIR     upload local directory DIR and make it the working directory (/workspace)",
       "/help          this list",
       "/quit          leave (also Ctrl-D, or Ctrl-C twice)",
       "Enter sends; Alt+Enter or Shift+Enter starts a new line. A message sent while a run is active is queued.");
@@ -75,6 +79,7 @@ sealed interface UserInput {
       case "model" -> new Model(argument);
       case "effort" -> new Effort(argument);
       case "compact" -> new Compact();
+      case "mount" -> argument.<UserInput>map(Mount::new).orElse(new Invalid("/mount needs a local directory, e.g. /mount ."));
       case "help", "?" -> new Help();
       case "quit", "exit" -> new Quit();
       default -> new Invalid("unknown command /" + name + "; /help lists the commands (start with // to send a message that begins with /)");
