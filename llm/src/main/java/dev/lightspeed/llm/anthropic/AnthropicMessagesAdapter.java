@@ -2,13 +2,17 @@ package dev.lightspeed.llm.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lightspeed.engine.cas.BlobRef;
+import dev.lightspeed.engine.context.ContextEntry;
 import dev.lightspeed.engine.context.ContextItem;
 import dev.lightspeed.engine.context.EntryKind;
 import dev.lightspeed.engine.context.EntryRole;
+import dev.lightspeed.engine.context.EntrySource;
 import dev.lightspeed.engine.llm.CompactionRequest;
 import dev.lightspeed.engine.llm.CompactionResult;
 import dev.lightspeed.engine.llm.GenerationResult;
 import dev.lightspeed.engine.llm.LlmRequest;
+import dev.lightspeed.engine.llm.Usage;
+import dev.lightspeed.engine.tool.ToolCall;
 import dev.lightspeed.llm.ProviderAdapter;
 import dev.lightspeed.llm.ProviderCall;
 import dev.lightspeed.llm.ProviderException;
@@ -16,6 +20,7 @@ import dev.lightspeed.llm.TurnDeltas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -31,7 +36,7 @@ import java.util.concurrent.CancellationException;
  *
  * <p><b>Results.</b> One context item per content block, stored as the block JSON (see
  * {@link AnthropicOutputs}); the response blob is the assembled message; {@code finishReason} is the
- * {@code stop_reason}; usage input is the whole prompt (uncached + cache reads + cache writes). Text and
+ * {@code stop_reason} (a {@code pause_turn} is continued within the turn, see {@link #generate}); usage input is the whole prompt (uncached + cache reads + cache writes). Text and
  * thinking deltas go to the call's live listener as they stream.
  *
  * <p><b>Compaction.</b> {@link #compact} makes a summarizing call over the request's context and returns
@@ -45,6 +50,10 @@ import java.util.concurrent.CancellationException;
 public final class AnthropicMessagesAdapter implements ProviderAdapter {
   /** The API kind this adapter speaks, and the prefix of the {@code providerKind} of the items it stores. */
   public static final String API_KIND = "anthropic:messages";
+  /** The stop reason of an answer the provider paused mid turn, to be sent back for it to go on. */
+  static final String PAUSE_TURN = "pause_turn";
+  /** How many times one turn sends a paused answer back before it ends with {@value #PAUSE_TURN} as its stop reason. */
+  public static final int MAX_PAUSE_CONTINUATIONS = 4;
   /** {@code max_tokens} when the request sets no {@code maxOutputTokens} (the thinking budget is added). */
   public static final long DEFAULT_MAX_TOKENS = 8192;
   /** Thinking budget for {@code reasoningEffort: minimal} (the API's minimum). */
@@ -69,18 +78,46 @@ public final class AnthropicMessagesAdapter implements ProviderAdapter {
     return API_KIND;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A {@value #PAUSE_TURN} answer (the provider paused a long server-tool loop, such as web search, mid
+   * turn) is sent back as it is, as the API asks, up to {@value #MAX_PAUSE_CONTINUATIONS} times; the turn's
+   * outputs are those of every round in order, its response blob, stop reason and id those of the last round,
+   * and its usage the last round's input (the whole prompt, for the compaction mark) with the output tokens of
+   * all rounds.
+   */
   @Override
   public GenerationResult generate(LlmRequest request, ProviderCall call) throws ProviderException {
     String provider = call.provider().id();
-    AnthropicRequestBuilder.Built body = AnthropicRequestBuilder.generation(provider, request, call::read);
     TurnDeltas deltas = TurnDeltas.live(call, request.turn());
-    Optional<AnthropicResponse> answer = AnthropicExchange.run(call, body, deltas);
-    if (answer.isEmpty()) return new GenerationResult.Cancelled(request.turn());
-    AnthropicResponse response = answer.get();
-    AnthropicOutputs.Outputs outputs = AnthropicOutputs.from(provider, response.blocks(), call::put);
-    BlobRef responseRef = call.put(response.json());
-    return new GenerationResult.Completed(request.turn(), responseRef, response.stopReason(), response.usage(), outputs.items(),
-        outputs.calls(), response.id());
+    List<ContextEntry> context = new ArrayList<>(request.context());
+    long nextId = context.stream().mapToLong(ContextEntry::id).max().orElse(0) + 1;
+    List<ContextItem> items = new ArrayList<>();
+    List<ToolCall> calls = new ArrayList<>();
+    long outputTokens = 0;
+    long reasoningTokens = 0;
+    for (int round = 0; ; round++) {
+      LlmRequest current = round == 0 ? request : new LlmRequest(request.run(), request.turn(), request.model(), request.generation(),
+          request.compaction(), context, request.tools(), request.fingerprint());
+      AnthropicRequestBuilder.Built body = AnthropicRequestBuilder.generation(provider, current, call::read);
+      Optional<AnthropicResponse> answer = AnthropicExchange.run(call, body, deltas);
+      if (answer.isEmpty()) return new GenerationResult.Cancelled(request.turn());
+      AnthropicResponse response = answer.get();
+      AnthropicOutputs.Outputs outputs = AnthropicOutputs.from(provider, response.blocks(), call::put);
+      items.addAll(outputs.items());
+      calls.addAll(outputs.calls());
+      outputTokens += response.usage().outputTokens();
+      reasoningTokens += response.usage().reasoningTokens();
+      if (!response.stopReason().equals(PAUSE_TURN) || round == MAX_PAUSE_CONTINUATIONS) {
+        BlobRef responseRef = call.put(response.json());
+        Usage usage = new Usage(response.usage().inputTokens(), outputTokens, response.usage().cachedInputTokens(), reasoningTokens);
+        return new GenerationResult.Completed(request.turn(), responseRef, response.stopReason(), usage, items, calls, response.id());
+      }
+      for (ContextItem item : outputs.items()) {
+        context.add(new ContextEntry(nextId++, new EntrySource.AssistantOutput(request.run(), request.turn()), item));
+      }
+    }
   }
 
   /**

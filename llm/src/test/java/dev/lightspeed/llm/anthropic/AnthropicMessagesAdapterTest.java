@@ -19,6 +19,7 @@ import dev.lightspeed.engine.llm.Usage;
 import dev.lightspeed.engine.session.CompactionPolicy;
 import dev.lightspeed.engine.tool.ToolCall;
 import dev.lightspeed.engine.tool.ToolSpec;
+import dev.lightspeed.llm.json.RawJson;
 import dev.lightspeed.testkit.provider.AnthropicScript;
 import dev.lightspeed.testkit.provider.FakeResponse;
 import dev.lightspeed.testkit.provider.Fixtures;
@@ -273,6 +274,36 @@ class AnthropicMessagesAdapterTest {
         "{\"type\":\"mystery\",\"data\":[1,2.0]}");
     assertThat(done.toolCalls()).isEmpty();
     assertThat(done.usage()).isEqualTo(new Usage(9, 7, 0, 0));
+  }
+
+  @Test
+  void aPausedWebSearchTurnIsSentBackAsItIsAndTheTurnHoldsTheOutputsOfBothRounds() throws Exception {
+    String use = "{\"type\":\"server_tool_use\",\"id\":\"srvtoolu_p\",\"name\":\"web_search\",\"input\":{\"query\":\"fox\"}}";
+    String result = "{\"type\":\"web_search_tool_result\",\"tool_use_id\":\"srvtoolu_p\",\"content\":[{\"type\":\"web_search_result\",\"url\":\"https://e.x\"}]}";
+    bed.server.enqueue(FakeResponse.sse(String.join("\n\n",
+        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_p1\",\"type\":\"message\",\"role\":\"assistant\","
+            + "\"model\":\"m\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":20,\"output_tokens\":1}}}",
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":" + use + "}",
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}",
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":1,\"content_block\":" + result + "}",
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":1}",
+        "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"pause_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":5}}",
+        "event: message_stop\ndata: {\"type\":\"message_stop\"}", "")));
+    bed.server.enqueue(AnthropicScript.create().id("msg_p2").text("Found it.").usage(60, 3, 0, 0).streaming());
+
+    GenerationResult.Completed done = (GenerationResult.Completed) bed.adapter.generate(request(1, "m", List.of(bed.user(1, "search fox"))), bed.call());
+
+    String first = bed.server.takeRequest().bodyText();
+    String second = bed.server.takeRequest().bodyText();
+    assertThat(first).contains("\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"search fox\"}]}]");
+    assertThat(RawJson.arrayMember(second, "messages")).containsExactly(
+        "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"search fox\"}]}",
+        "{\"role\":\"assistant\",\"content\":[" + use + "," + result + "]}");
+    assertThat(done.outputs()).extracting(ContextItem::providerKind).containsExactly("anthropic:messages:server_tool_use",
+        "anthropic:messages:web_search_tool_result", "anthropic:messages:text");
+    assertThat(done.finishReason()).isEqualTo("end_turn");
+    assertThat(done.providerResponseId()).isEqualTo("msg_p2");
+    assertThat(done.usage()).isEqualTo(new Usage(60, 8, 0, 0));
   }
 
   @Test
