@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Runs hosted by the Temporal session workflow: tool rounds, queueing, idempotency, rejections. */
 class HostedRunTest {
-  private static HostedHarness h;
+  static HostedHarness h;
 
   @BeforeAll
   static void start() {
