@@ -16,6 +16,14 @@ import dev.lightspeed.api.events.SessionEventsReadParams;
 import dev.lightspeed.api.events.SessionEventsReadResponse;
 import dev.lightspeed.api.initialize.InitializeParams;
 import dev.lightspeed.api.initialize.InitializeResponse;
+import dev.lightspeed.api.mcp.McpServerDeleteParams;
+import dev.lightspeed.api.mcp.McpServerDeleteResponse;
+import dev.lightspeed.api.mcp.McpServerListParams;
+import dev.lightspeed.api.mcp.McpServerListResponse;
+import dev.lightspeed.api.mcp.McpServerPutParams;
+import dev.lightspeed.api.mcp.McpServerPutResponse;
+import dev.lightspeed.api.mcp.McpServerReadParams;
+import dev.lightspeed.api.mcp.McpServerReadResponse;
 import dev.lightspeed.api.models.ModelListParams;
 import dev.lightspeed.api.models.ModelListResponse;
 import dev.lightspeed.api.profile.ProfileApplyParams;
@@ -126,6 +134,10 @@ public final class MethodTypes {
     bind(Methods.VFS_WORKSPACES_LIST, VfsWorkspaceListParams.class, VfsWorkspaceListResponse.class);
     bind(Methods.VFS_WORKSPACES_UPDATE, VfsWorkspaceUpdateParams.class, VfsWorkspaceUpdateResponse.class);
     bind(Methods.VFS_WORKSPACES_DELETE, VfsWorkspaceDeleteParams.class, VfsWorkspaceDeleteResponse.class);
+    bind(Methods.MCP_SERVERS_PUT, McpServerPutParams.class, McpServerPutResponse.class);
+    bind(Methods.MCP_SERVERS_READ, McpServerReadParams.class, McpServerReadResponse.class);
+    bind(Methods.MCP_SERVERS_LIST, McpServerListParams.class, McpServerListResponse.class);
+    bind(Methods.MCP_SERVERS_DELETE, McpServerDeleteParams.class, McpServerDeleteResponse.class);
   }
 
   private static void bind(String method, Class<?> params, Class<?> result) {

@@ -46,6 +46,10 @@ public final class Methods {
   public static final String VFS_WORKSPACES_LIST = "vfs/workspaces/list";
   public static final String VFS_WORKSPACES_UPDATE = "vfs/workspaces/update";
   public static final String VFS_WORKSPACES_DELETE = "vfs/workspaces/delete";
+  public static final String MCP_SERVERS_PUT = "mcp/servers/put";
+  public static final String MCP_SERVERS_READ = "mcp/servers/read";
+  public static final String MCP_SERVERS_LIST = "mcp/servers/list";
+  public static final String MCP_SERVERS_DELETE = "mcp/servers/delete";
 
   /** Every served method, in the order of {@code methods.json}. */
   public static final List<String> ALL = List.of(
@@ -84,5 +88,9 @@ public final class Methods {
       VFS_WORKSPACES_READ,
       VFS_WORKSPACES_LIST,
       VFS_WORKSPACES_UPDATE,
-      VFS_WORKSPACES_DELETE);
+      VFS_WORKSPACES_DELETE,
+      MCP_SERVERS_PUT,
+      MCP_SERVERS_READ,
+      MCP_SERVERS_LIST,
+      MCP_SERVERS_DELETE);
 }

@@ -137,10 +137,33 @@ public final class ContractSchema {
     return type.getSimpleName();
   }
 
+  /**
+   * Members Lightspeed adds to contract definitions, by definition and member, each with its JSON schema. Both
+   * flavours know them, so a record that carries one still conforms (and {@link #strict()} still refuses a
+   * misspelling of it).
+   */
+  public static final Map<String, Map<String, String>> EXTENSIONS = Map.of(
+      "McpServerInput", Map.of(
+          "execution", "{\"enum\":[\"harness\",\"provider\"]}",
+          "headers", "{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}}",
+          "command", "{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"minItems\":1}"),
+      "McpServerView", Map.of(
+          "execution", "{\"enum\":[\"harness\",\"provider\"]}",
+          "headerNames", "{\"type\":\"array\",\"items\":{\"type\":\"string\"}}",
+          "command", "{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"minItems\":1}"));
+
   private static ObjectNode load() {
     Path file = directory().resolve(SCHEMA_FILE);
     try {
-      return (ObjectNode) JSON3.readTree(Files.readString(file));
+      ObjectNode document = (ObjectNode) JSON3.readTree(Files.readString(file));
+      ObjectNode definitions = (ObjectNode) document.get("definitions");
+      for (Map.Entry<String, Map<String, String>> extension : EXTENSIONS.entrySet()) {
+        ObjectNode properties = (ObjectNode) definitions.get(extension.getKey()).get("properties");
+        for (Map.Entry<String, String> member : extension.getValue().entrySet()) {
+          properties.set(member.getKey(), JSON3.readTree(member.getValue()));
+        }
+      }
+      return document;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

@@ -45,6 +45,19 @@ import dev.lightspeed.api.input.InputAdmissionFailureKind;
 import dev.lightspeed.api.input.InputAdmissionFailureView;
 import dev.lightspeed.api.input.InputItem;
 import dev.lightspeed.api.input.MediaKind;
+import dev.lightspeed.api.mcp.McpServerDeleteParams;
+import dev.lightspeed.api.mcp.McpServerDeleteResponse;
+import dev.lightspeed.api.mcp.McpServerInput;
+import dev.lightspeed.api.mcp.McpServerListParams;
+import dev.lightspeed.api.mcp.McpServerListResponse;
+import dev.lightspeed.api.mcp.McpServerPutParams;
+import dev.lightspeed.api.mcp.McpServerPutResponse;
+import dev.lightspeed.api.mcp.McpServerReadParams;
+import dev.lightspeed.api.mcp.McpServerReadResponse;
+import dev.lightspeed.api.mcp.McpServerStatus;
+import dev.lightspeed.api.mcp.McpServerView;
+import dev.lightspeed.api.mcp.RemoteMcpApprovalPolicy;
+import dev.lightspeed.api.mcp.RemoteMcpTransport;
 import dev.lightspeed.api.models.ModelCapabilitiesView;
 import dev.lightspeed.api.models.ModelConfig;
 import dev.lightspeed.api.models.ModelListParams;
@@ -447,7 +460,17 @@ public final class Samples {
         sample(Methods.VFS_WORKSPACES_UPDATE, new VfsWorkspaceUpdateParams("ws_1", SNAPSHOT_REF, 3L, "Renamed"),
             new VfsWorkspaceUpdateParams("ws_1", SNAPSHOT_REF, null, null), new VfsWorkspaceUpdateResponse(workspace())),
         sample(Methods.VFS_WORKSPACES_DELETE, new VfsWorkspaceDeleteParams("ws_1"), new VfsWorkspaceDeleteParams("ws_1"),
-            new VfsWorkspaceDeleteResponse(minimalWorkspace())));
+            new VfsWorkspaceDeleteResponse(minimalWorkspace())),
+        sample(Methods.MCP_SERVERS_PUT, new McpServerPutParams(mcpServerInput(), 2L),
+            new McpServerPutParams(new McpServerInput("docs", "https://mcp.example.com/mcp", "docs", null, null, null, null, null, null,
+                null, null, null, null, null, null), null),
+            new McpServerPutResponse(mcpServer())),
+        sample(Methods.MCP_SERVERS_READ, new McpServerReadParams("docs"), new McpServerReadParams("docs"),
+            new McpServerReadResponse(mcpServer())),
+        sample(Methods.MCP_SERVERS_LIST, new McpServerListParams(McpServerStatus.ACTIVE), new McpServerListParams(null),
+            new McpServerListResponse(List.of(mcpServer(), stdioMcpServer()))),
+        sample(Methods.MCP_SERVERS_DELETE, new McpServerDeleteParams("docs"), new McpServerDeleteParams("docs"),
+            new McpServerDeleteResponse(stdioMcpServer())));
     return Methods.ALL.stream().map(byMethod::get).toList();
   }
 
@@ -479,6 +502,24 @@ public final class Samples {
 
   static VfsWorkspaceView minimalWorkspace() {
     return new VfsWorkspaceView("ws_2", null, SNAPSHOT_REF, null, 0, 0, 1, 1_000, 1_000);
+  }
+
+  static McpServerInput mcpServerInput() {
+    return new McpServerInput("docs", "https://mcp.example.com/mcp", "docs", "Docs", "Searches the manuals.",
+        RemoteMcpTransport.STREAMABLE_HTTP, List.of("search"), RemoteMcpApprovalPolicy.NEVER, json("{\"type\":\"requiredBearer\"}"),
+        null, false, McpServerStatus.ACTIVE, "harness", Map.of("Authorization", "Bearer secret"), null);
+  }
+
+  static McpServerView mcpServer() {
+    return new McpServerView("docs", "https://mcp.example.com/mcp", RemoteMcpTransport.STREAMABLE_HTTP, "docs", "Docs",
+        "Searches the manuals.", List.of("search"), RemoteMcpApprovalPolicy.NEVER, json("{\"type\":\"requiredBearer\"}"), null, false,
+        McpServerStatus.ACTIVE, 3, 1_000, 2_000, "harness", List.of("Authorization"), null);
+  }
+
+  static McpServerView stdioMcpServer() {
+    return new McpServerView("everything", "stdio:everything", RemoteMcpTransport.AUTO, "everything", null, null, null,
+        RemoteMcpApprovalPolicy.NEVER, json("{\"type\":\"none\"}"), null, null, McpServerStatus.ACTIVE, 1, 1_000, 1_000, "harness",
+        List.of(), List.of("npx", "-y", "@modelcontextprotocol/server-everything"));
   }
 
   private static Map.Entry<String, MethodSample> sample(String method, Object params, Object minimal, Object result) {
@@ -523,7 +564,9 @@ public final class Samples {
         Map.entry("ToolBatchView", toolBatch()),
         Map.entry("SessionConfig", sessionConfig()),
         Map.entry("VfsWorkspaceView", workspace()),
-        Map.entry("VfsWorkspaceView", minimalWorkspace())));
+        Map.entry("VfsWorkspaceView", minimalWorkspace()),
+        Map.entry("McpServerView", mcpServer()),
+        Map.entry("McpServerView", stdioMcpServer())));
     for (ContextEntryView entry : List.of(userMessage(), assistantMessage(), toolCall(), toolResult())) {
       views.add(Map.entry("ContextEntryView", entry));
     }

@@ -12,6 +12,8 @@ import dev.lightspeed.server.health.HealthEndpoints;
 import dev.lightspeed.server.input.Inputs;
 import dev.lightspeed.server.live.LiveHub;
 import dev.lightspeed.server.live.StreamEndpoint;
+import dev.lightspeed.server.mcp.McpMethods;
+import dev.lightspeed.server.mcp.McpServerStore;
 import dev.lightspeed.server.models.ModelMethods;
 import dev.lightspeed.server.profile.ProfileMethods;
 import dev.lightspeed.server.profile.Profiles;
@@ -36,6 +38,7 @@ import dev.lightspeed.store.vfs.Snapshots;
 import dev.lightspeed.store.vfs.WorkspaceStore;
 import io.javalin.Javalin;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,6 +65,9 @@ public final class Gateway implements AutoCloseable {
    *     {@code appends} hears from, so long-polls wake at once
    * @param defaultModel the {@code model} section given to session configs that name none
    * @param checks the readiness checks by name, reported in this order
+   * @param mcpServers the MCP server catalog ({@code mcp/servers/*})
+   * @param localMcpServers whether local (stdio) MCP servers may be registered: only where the server runs
+   *     on the user's own machine (embedded mode)
    */
   public record Parts(
       UniverseId universe,
@@ -77,7 +83,9 @@ public final class Gateway implements AutoCloseable {
       ModelMethods models,
       AppendSignal appends,
       LiveHub live,
-      Map<String, HealthEndpoints.Check> checks) {
+      Map<String, HealthEndpoints.Check> checks,
+      McpServerStore mcpServers,
+      boolean localMcpServers) {
     public Parts {
       Objects.requireNonNull(universe, "universe");
       Objects.requireNonNull(log, "log");
@@ -89,6 +97,7 @@ public final class Gateway implements AutoCloseable {
       Objects.requireNonNull(names, "names");
       Objects.requireNonNull(tools, "tools");
       Objects.requireNonNull(defaultModel, "defaultModel");
+      Objects.requireNonNull(mcpServers, "mcpServers");
       Objects.requireNonNull(models, "models");
       Objects.requireNonNull(appends, "appends");
       Objects.requireNonNull(live, "live");
@@ -121,7 +130,7 @@ public final class Gateway implements AutoCloseable {
     MethodTable.Builder table = MethodTable.builder();
     new InitializeMethod(version()).register(table);
     sessionMethods.register(table);
-    new RunMethods(sessions, inputs, new VfsCatalog(parts.blobs(), parts.snapshots(), parts.workspaces())).register(table);
+    new RunMethods(sessions, inputs, new VfsCatalog(parts.blobs(), parts.snapshots(), parts.workspaces()), parts.tools()).register(table);
     new SkillMethods(sessions, new SkillCatalog(parts.blobs(), parts.snapshots(), parts.workspaces()), parts.blobs()).register(table);
     new EventMethods(sessions, reader, parts.appends()).register(table);
     new ContextMethods(sessions, inputs, sessionMethods, parts.appends()).register(table);
@@ -129,6 +138,7 @@ public final class Gateway implements AutoCloseable {
     new VfsMethods(parts.universe(), parts.snapshots(), parts.workspaces()).register(table);
     new ProfileMethods(profiles, sessions, sessionMethods).register(table);
     parts.models().register(table);
+    new McpMethods(parts.universe(), parts.mcpServers(), parts.localMcpServers(), InstantSource.system()).register(table);
     return new Gateway(table.build(), new StreamEndpoint(sessions, reader, parts.appends(), parts.live()),
         new HealthEndpoints(parts.checks()), parts.appends());
   }

@@ -15,6 +15,7 @@ import dev.lightspeed.server.events.NotifyingSessionLog;
 import dev.lightspeed.server.health.HealthEndpoints;
 import dev.lightspeed.server.instructions.InstructionFiles;
 import dev.lightspeed.server.live.LiveHub;
+import dev.lightspeed.server.mcp.McpToolCatalog;
 import dev.lightspeed.server.models.ModelMethods;
 import dev.lightspeed.server.skills.SkillCatalog;
 import dev.lightspeed.server.tools.ToolCatalog;
@@ -25,6 +26,9 @@ import dev.lightspeed.store.log.SessionLifecycle;
 import dev.lightspeed.store.log.SessionLog;
 import dev.lightspeed.store.vfs.Snapshots;
 import dev.lightspeed.store.vfs.WorkspaceStore;
+import dev.lightspeed.tools.mcp.McpClients;
+import dev.lightspeed.tools.mcp.McpToolLists;
+import dev.lightspeed.tools.mcp.McpToolSet;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.EnumSet;
@@ -49,10 +53,12 @@ public final class LightspeedServer implements AutoCloseable {
   private final Optional<SessionWorker> worker;
   private final Optional<Gateway> gateway;
   private final ServerStores stores;
+  private final McpClients mcp;
   private boolean closed;
 
   private LightspeedServer(Role role, TemporalConnection temporal, Optional<SessionWorker> worker, Optional<Gateway> gateway,
-      ServerStores stores) {
+      ServerStores stores, McpClients mcp) {
+    this.mcp = mcp;
     this.role = role;
     this.temporal = temporal;
     this.worker = worker;
@@ -89,8 +95,12 @@ public final class LightspeedServer implements AutoCloseable {
       throw e;
     }
     Optional<SessionWorker> worker = Optional.empty();
+    // Local (stdio) MCP servers start commands on this machine: only where it is the user's own (embedded mode).
+    boolean localMcpServers = temporal.embedded();
+    McpClients mcp = new McpClients(McpClients.Timeouts.DEFAULT);
     try {
-      ToolCatalog tools = effects.tools().create(blobs, workspaces);
+      ToolCatalog tools = McpToolCatalog.extend(effects.tools().create(blobs, workspaces), blobs,
+          new McpToolSet(McpToolCatalog.directory(stores.mcpServers, localMcpServers), new McpToolLists(mcp)));
       if (role.runsWorker()) {
         RunAborts aborts = new RunAborts();
         Snapshots snapshots = new Snapshots(blobs);
@@ -112,12 +122,13 @@ public final class LightspeedServer implements AutoCloseable {
             InstantSource.system());
         Gateway.Parts parts = new Gateway.Parts(UniverseId.DEFAULT, log, blobs, new Snapshots(blobs), workspaces, stores.profiles,
             new SessionClient(temporal.client(), config.temporal().taskQueue(), tuning), stores.names, tools,
-            model(config.defaultModel()), models, appends, live, checks);
+            model(config.defaultModel()), models, appends, live, checks, stores.mcpServers, localMcpServers);
         gateway = Optional.of(Gateway.create(parts).start(config.gatewayAddress()));
       }
-      return new LightspeedServer(role, temporal, worker, gateway, stores);
+      return new LightspeedServer(role, temporal, worker, gateway, stores, mcp);
     } catch (RuntimeException e) {
       worker.ifPresent(w -> w.shutdown(Duration.ZERO));
+      mcp.close();
       temporal.close();
       stores.close();
       throw e;
@@ -165,6 +176,7 @@ public final class LightspeedServer implements AutoCloseable {
         worker.ifPresent(w -> w.shutdown(grace));
       } finally {
         try {
+          mcp.close();
           temporal.close();
         } finally {
           stores.close();

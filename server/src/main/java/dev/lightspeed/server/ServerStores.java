@@ -1,5 +1,7 @@
 package dev.lightspeed.server;
 
+import dev.lightspeed.server.mcp.FsMcpServerStore;
+import dev.lightspeed.server.mcp.McpServerStore;
 import dev.lightspeed.server.session.DisplayNames;
 import dev.lightspeed.server.session.FsDisplayNames;
 import dev.lightspeed.server.session.PgDisplayNames;
@@ -47,17 +49,20 @@ final class ServerStores implements AutoCloseable {
   final DisplayNames names;
   /** Agent profiles; in files under the home for both stores until a PostgreSQL profile store exists. */
   final ProfileStore profiles;
+  /** The MCP server catalog: files under the home in both modes (a PostgreSQL store is still to come). */
+  final McpServerStore mcpServers;
   /** Where the stores keep their data, for the start-up banner. */
   final String description;
   private final AutoCloseable resources;
 
   private ServerStores(SessionLog log, BlobStore blobs, WorkspaceStore workspaces, DisplayNames names, ProfileStore profiles,
-      String description, AutoCloseable resources) {
+      McpServerStore mcpServers, String description, AutoCloseable resources) {
     this.log = log;
     this.blobs = blobs;
     this.workspaces = workspaces;
     this.names = names;
     this.profiles = profiles;
+    this.mcpServers = mcpServers;
     this.description = description;
     this.resources = resources;
   }
@@ -74,7 +79,7 @@ final class ServerStores implements AutoCloseable {
       InstantSource clock = InstantSource.system();
       return new ServerStores(new FsSessionLog(config.home(), clock), new FsBlobStore(config.home()),
           new FsWorkspaceStore(config.home(), clock), new FsDisplayNames(config.home()), new FsProfileStore(config.home(), clock),
-          config.home().toString(), () -> {});
+          new FsMcpServerStore(config.home()), config.home().toString(), () -> {});
     }
     PostgresConfig pg = config.postgres().get();
     PgPool pool = connect(pg);
@@ -94,6 +99,7 @@ final class ServerStores implements AutoCloseable {
       };
       return new ServerStores(new PgSessionLog(pool, clock), new PgBlobStore(pool, objects, new BlobCache(pg.blobCacheBytes())),
           new PgWorkspaceStore(pool, clock), new PgDisplayNames(new PgSessionNames(pool)), new FsProfileStore(config.home(), clock),
+          new FsMcpServerStore(config.home()),
           "PostgreSQL " + pool.url() + objects.map(o -> ", large blobs in " + o.describe()).orElse(""), resources);
     } catch (RuntimeException e) {
       if (s3 != null) s3.close();

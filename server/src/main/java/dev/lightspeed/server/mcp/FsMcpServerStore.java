@@ -1,0 +1,121 @@
+package dev.lightspeed.server.mcp;
+
+import dev.lightspeed.engine.json.CanonicalJson;
+import dev.lightspeed.engine.json.Json;
+import dev.lightspeed.store.StoreIoException;
+import dev.lightspeed.store.UniverseId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The catalog as one JSON file per server under the server's home:
+ * {@code <home>/gateway/mcp-servers/<universe>/<serverId>.json}, written through a temporary file and an atomic
+ * rename. Changes are serialized within this process (one server process owns a home); server ids must be
+ * safe file names, which {@link McpMethods} ensures.
+ */
+public final class FsMcpServerStore implements McpServerStore {
+  private static final String SUFFIX = ".json";
+  private final Path root;
+
+  public FsMcpServerStore(Path home) {
+    this.root = Objects.requireNonNull(home, "home").resolve("gateway").resolve("mcp-servers");
+  }
+
+  @Override
+  public Optional<StoredMcpServer> find(UniverseId universe, String serverId) {
+    return read(file(universe, serverId), serverId);
+  }
+
+  @Override
+  public List<StoredMcpServer> list(UniverseId universe) {
+    Path dir = root.resolve(universe.value());
+    List<StoredMcpServer> servers = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        read(file, name.substring(0, name.length() - SUFFIX.length())).ifPresent(servers::add);
+      }
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw new StoreIoException("cannot list the MCP servers of universe " + universe.value(), e);
+    }
+    servers.sort(Comparator.comparing(StoredMcpServer::serverId));
+    return List.copyOf(servers);
+  }
+
+  @Override
+  public synchronized StoredMcpServer put(UniverseId universe, String serverId, Json.Obj document, OptionalLong expectedRevision, long nowMs) {
+    Optional<StoredMcpServer> current = find(universe, serverId);
+    if (current.isPresent() && expectedRevision.isPresent() && expectedRevision.getAsLong() != current.get().revision()) {
+      throw new McpServerConflictException(serverId, expectedRevision.getAsLong(), current.get().revision());
+    }
+    StoredMcpServer stored = current
+        .map(c -> new StoredMcpServer(serverId, document, c.revision() + 1, c.createdAtMs(), nowMs))
+        .orElseGet(() -> new StoredMcpServer(serverId, document, 1, nowMs, nowMs));
+    write(file(universe, serverId), Json.Obj.builder()
+        .put("document", document)
+        .put("revision", stored.revision())
+        .put("createdAtMs", stored.createdAtMs())
+        .put("updatedAtMs", stored.updatedAtMs())
+        .build());
+    return stored;
+  }
+
+  @Override
+  public synchronized Optional<StoredMcpServer> delete(UniverseId universe, String serverId) {
+    Optional<StoredMcpServer> current = find(universe, serverId);
+    if (current.isEmpty()) return current;
+    try {
+      Files.deleteIfExists(file(universe, serverId));
+    } catch (IOException e) {
+      throw new StoreIoException("cannot delete MCP server " + serverId, e);
+    }
+    return current;
+  }
+
+  private Optional<StoredMcpServer> read(Path file, String serverId) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new StoreIoException("cannot read MCP server " + serverId, e);
+    }
+    Json.Obj o = CanonicalJson.parseObject(text);
+    return Optional.of(new StoredMcpServer(serverId, o.object("document"), o.number("revision"), o.number("createdAtMs"),
+        o.number("updatedAtMs")));
+  }
+
+  private static void write(Path file, Json.Obj content) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = Files.createTempFile(file.getParent(), "server", ".tmp");
+      Files.write(temp, CanonicalJson.writeUtf8(content));
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new StoreIoException("cannot write MCP server " + file.getFileName(), e);
+    }
+  }
+
+  private Path file(UniverseId universe, String serverId) {
+    return root.resolve(universe.value()).resolve(serverId + SUFFIX);
+  }
+}

@@ -1,0 +1,159 @@
+package dev.lightspeed.server.mcp;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lightspeed.api.ApiJson;
+import dev.lightspeed.api.mcp.McpServerInput;
+import dev.lightspeed.api.mcp.McpServerStatus;
+import dev.lightspeed.api.mcp.McpServerView;
+import dev.lightspeed.api.mcp.RemoteMcpApprovalPolicy;
+import dev.lightspeed.api.mcp.RemoteMcpTransport;
+import dev.lightspeed.server.projection.EngineJson;
+import dev.lightspeed.server.rpc.RpcException;
+import dev.lightspeed.tools.mcp.McpEndpoint;
+import dev.lightspeed.tools.mcp.McpServerSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of a catalog record: what {@code mcp/servers/put} accepts (with the contract's defaults filled in),
+ * what clients see of it, and what the harness connects to.
+ */
+final class McpServerRecords {
+  static final String HARNESS = "harness";
+  static final String PROVIDER = "provider";
+  static final String STDIO_SCHEME = "stdio:";
+
+  private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Set<String> RESERVED_HEADERS = Set.of("host", "content-length", "connection", "upgrade", "expect",
+      "transfer-encoding", "content-type", "accept", "mcp-session-id", "mcp-protocol-version");
+
+  private McpServerRecords() {}
+
+  /**
+   * {@return {@code input} checked and completed with the contract's defaults}
+   *
+   * @param localCommands whether servers started as local commands (stdio) are allowed
+   * @throws RpcException invalid params, naming the member, when the record is not one this server can use
+   */
+  static McpServerInput normalize(McpServerInput input, boolean localCommands) {
+    String id = input.serverId();
+    if (!SERVER_ID.matcher(id).matches()) {
+      throw invalid("server.serverId \"" + id + "\" must be 1 to 64 letters, digits, _ or -, starting with a letter or digit");
+    }
+    if (input.defaultServerLabel().isBlank()) throw invalid("server.defaultServerLabel must not be blank");
+    String execution = input.execution() == null ? HARNESS : input.execution();
+    if (!execution.equals(HARNESS) && !execution.equals(PROVIDER)) {
+      throw invalid("server.execution \"" + execution + "\" is not harness or provider");
+    }
+    RemoteMcpTransport transport = input.transport() == null ? RemoteMcpTransport.AUTO : input.transport();
+    if (transport == RemoteMcpTransport.SSE) throw invalid("server.transport sse is not supported; use streamableHttp or auto");
+    if (input.command() != null) {
+      if (!localCommands) {
+        throw invalid("server.command: local (stdio) MCP servers run commands on this machine and are allowed only in embedded mode");
+      }
+      if (execution.equals(PROVIDER)) throw invalid("server.command: a local (stdio) server cannot be run by the provider; use execution harness");
+      if (input.command().isEmpty() || input.command().getFirst().isBlank()) throw invalid("server.command must name a program");
+      if (!input.serverUrl().startsWith(STDIO_SCHEME)) {
+        throw invalid("server.serverUrl of a local (stdio) server must be \"stdio:<name>\", not \"" + input.serverUrl() + "\"");
+      }
+    } else {
+      if (input.serverUrl().startsWith(STDIO_SCHEME)) throw invalid("server.serverUrl \"" + input.serverUrl() + "\" needs server.command");
+      httpUrl(input.serverUrl());
+    }
+    ObjectNode auth = input.authPolicy() == null ? (ObjectNode) ApiJson.mapper().createObjectNode().put("type", "none") : input.authPolicy();
+    String authType = auth.path("type").asText("");
+    Map<String, String> headers = input.headers() == null ? Map.of() : input.headers();
+    switch (authType) {
+      case "none", "optionalBearer" -> {}
+      case "requiredBearer" -> {
+        if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Authorization"))) {
+          throw invalid("server.authPolicy requiredBearer needs the token as server.headers.Authorization (\"Bearer <token>\")");
+        }
+      }
+      case "optionalOAuth", "requiredOAuth" -> throw invalid("server.authPolicy " + authType
+          + " is not supported yet; send the token in server.headers and use requiredBearer");
+      default -> throw invalid("server.authPolicy.type \"" + authType + "\" is not none, optionalBearer, requiredBearer, optionalOAuth or requiredOAuth");
+    }
+    if (input.credential() != null) throw invalid("server.credential (auth grants) is not supported yet; send the token in server.headers");
+    for (Map.Entry<String, String> h : headers.entrySet()) {
+      if (!HEADER_NAME.matcher(h.getKey()).matches()) throw invalid("server.headers: \"" + h.getKey() + "\" is not a valid header name");
+      if (RESERVED_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+        throw invalid("server.headers: " + h.getKey() + " is set by the MCP client and cannot be configured");
+      }
+      if (h.getValue() == null || h.getValue().indexOf('\r') >= 0 || h.getValue().indexOf('\n') >= 0) {
+        throw invalid("server.headers." + h.getKey() + " must be a single-line string");
+      }
+    }
+    if (input.allowedTools() != null) {
+      for (int i = 0; i < input.allowedTools().size(); i++) {
+        if (input.allowedTools().get(i).isBlank()) throw invalid("server.allowedTools[" + i + "] must not be blank");
+      }
+    }
+    return new McpServerInput(id, input.serverUrl(), input.defaultServerLabel(), input.displayName(), input.description(), transport,
+        input.allowedTools(), input.approvalDefault() == null ? RemoteMcpApprovalPolicy.NEVER : input.approvalDefault(), auth, null,
+        input.deferLoadingDefault(), input.status() == null ? McpServerStatus.ACTIVE : input.status(), execution,
+        headers.isEmpty() ? null : headers, input.command());
+  }
+
+  static dev.lightspeed.engine.json.Json.Obj document(McpServerInput normalized) {
+    return EngineJson.fromTree((ObjectNode) ApiJson.toTree(normalized));
+  }
+
+  static McpServerInput input(StoredMcpServer stored) {
+    return ApiJson.mapper().convertValue(EngineJson.toTree(stored.document()), McpServerInput.class);
+  }
+
+  /** {@return what clients see: the record without header values, and its bookkeeping} */
+  static McpServerView view(StoredMcpServer stored) {
+    McpServerInput in = input(stored);
+    List<String> headerNames = in.headers() == null ? List.of() : new ArrayList<>(new TreeMap<>(in.headers()).keySet());
+    return new McpServerView(in.serverId(), in.serverUrl(), in.transport(), in.defaultServerLabel(), in.displayName(), in.description(),
+        in.allowedTools(), in.approvalDefault(), in.authPolicy(), in.credential(), in.deferLoadingDefault(), in.status(),
+        stored.revision(), stored.createdAtMs(), stored.updatedAtMs(), in.execution(), headerNames, in.command());
+  }
+
+  /**
+   * {@return what the harness connects to, or empty when sessions cannot use the server through the harness
+   * (not active, run by the provider, or a local command where those are not allowed)}
+   */
+  static Optional<McpServerSettings> settings(StoredMcpServer stored, boolean localCommands) {
+    McpServerInput in = input(stored);
+    if (in.status() != McpServerStatus.ACTIVE || !HARNESS.equals(in.execution())) return Optional.empty();
+    McpEndpoint endpoint;
+    if (in.command() != null) {
+      if (!localCommands) return Optional.empty();
+      endpoint = new McpEndpoint.Stdio(in.command());
+    } else {
+      endpoint = new McpEndpoint.Http(URI.create(in.serverUrl()), in.headers() == null ? Map.of() : in.headers());
+    }
+    McpServerSettings.Approval approval = in.approvalDefault() == RemoteMcpApprovalPolicy.ALWAYS
+        ? McpServerSettings.Approval.ALWAYS : McpServerSettings.Approval.NEVER;
+    return Optional.of(new McpServerSettings(in.serverId(), endpoint, Optional.ofNullable(in.allowedTools()), approval));
+  }
+
+  private static URI httpUrl(String text) {
+    URI url;
+    try {
+      url = new URI(text);
+    } catch (URISyntaxException e) {
+      throw invalid("server.serverUrl \"" + text + "\" is not a URL: " + e.getReason());
+    }
+    if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+      throw invalid("server.serverUrl \"" + text + "\" must be an absolute http or https URL (or stdio:<name> with server.command)");
+    }
+    return url;
+  }
+
+  private static RpcException invalid(String message) {
+    return RpcException.invalidParams(message);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.lightspeed.server.mcp;
+
+import dev.lightspeed.engine.tool.ToolPort;
+import dev.lightspeed.engine.tool.ToolSpec;
+import dev.lightspeed.server.tools.ToolCatalog;
+import dev.lightspeed.store.blob.BlobStore;
+import dev.lightspeed.tools.ToolRegistry;
+import dev.lightspeed.tools.mcp.McpDirectory;
+import dev.lightspeed.tools.mcp.McpToolNames;
+import dev.lightspeed.tools.mcp.McpToolPort;
+import dev.lightspeed.tools.mcp.McpToolSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adds MCP tools to a tool catalog: a session whose config has {@code features.mcp} gets the tools of the
+ * servers it links after the catalog's own, and calls whose name starts with {@code mcp__} run through
+ * {@link McpToolPort}. The specs are derived with fresh tool lists (every server asked again), so a session's
+ * MCP tools follow the servers at session start, at each config change and before each run that
+ * {@code session/runs/start} starts on an idle session.
+ */
+public final class McpToolCatalog {
+  private McpToolCatalog() {}
+
+  /** {@return {@code base} with the MCP tools of {@code tools} added} */
+  public static ToolCatalog extend(ToolCatalog base, BlobStore blobs, McpToolSet tools) {
+    return new ToolCatalog(
+        state -> {
+          ToolPort files = base.port().forSession(state);
+          ToolPort mcp = new McpToolPort(blobs, tools, state.config().document());
+          return (batch, call, context) -> call.call().name().startsWith(McpToolNames.PREFIX)
+              ? mcp.invoke(batch, call, context) : files.invoke(batch, call, context);
+        },
+        (universe, config) -> {
+          List<ToolSpec> specs = new ArrayList<>(base.specs().forConfig(universe, config));
+          specs.addAll(ToolRegistry.of(tools.forConfig(universe, config, McpToolSet.Freshness.REFRESHED)).specs(blobs, universe));
+          return List.copyOf(specs);
+        });
+  }
+
+  /** {@return the harness's view of {@code store}: active, harness-run servers (local commands only when allowed)} */
+  public static McpDirectory directory(McpServerStore store, boolean localCommands) {
+    return (universe, serverId) -> store.find(universe, serverId).flatMap(s -> McpServerRecords.settings(s, localCommands));
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The universe's MCP server catalog ({@code mcp/servers/*}, kept in a {@link dev.lightspeed.server.mcp.McpServerStore})
+ * and how sessions reach the servers it holds: granted through {@code features.mcp}, their tools are added to
+ * the session's tool set and their calls run by the harness.
+ */
+package dev.lightspeed.server.mcp;
