@@ -36,7 +36,7 @@ public final class McpClients implements AutoCloseable {
   }
 
   private final Timeouts timeouts;
-  private final Map<McpEndpoint, McpSyncClient> open = new ConcurrentHashMap<>();
+  private final Map<McpEndpoint, Connection> open = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   public McpClients(Timeouts timeouts) {
@@ -80,17 +80,42 @@ public final class McpClients implements AutoCloseable {
 
   private <T> T request(McpEndpoint endpoint, String what, Function<McpSyncClient, T> request) {
     if (closed) throw new IllegalStateException("closed");
+    Connection connection = open.computeIfAbsent(endpoint, Connection::new);
     McpSyncClient client;
     try {
-      client = open.computeIfAbsent(endpoint, this::connect);
+      client = connection.client();
     } catch (RuntimeException e) {
+      open.remove(endpoint, connection);
       throw new McpUnavailableException("cannot connect to " + endpoint + ": " + describe(e), e);
     }
     try {
       return request.apply(client);
     } catch (RuntimeException e) {
-      if (open.remove(endpoint, client)) closeQuietly(client);
+      if (open.remove(endpoint, connection)) connection.close();
       throw new McpUnavailableException("cannot " + what + " " + endpoint + ": " + describe(e), e);
+    }
+  }
+
+  /**
+   * One endpoint's session, connected on first use. Connecting happens under this object's lock, not the
+   * map's, so a slow server holds up only its own callers.
+   */
+  private final class Connection {
+    private final McpEndpoint endpoint;
+    private McpSyncClient client;
+
+    Connection(McpEndpoint endpoint) {
+      this.endpoint = endpoint;
+    }
+
+    synchronized McpSyncClient client() {
+      if (client == null) client = connect(endpoint);
+      return client;
+    }
+
+    synchronized void close() {
+      if (client != null) closeQuietly(client);
+      client = null;
     }
   }
 
@@ -149,8 +174,8 @@ public final class McpClients implements AutoCloseable {
   public void close() {
     closed = true;
     for (McpEndpoint endpoint : List.copyOf(open.keySet())) {
-      McpSyncClient client = open.remove(endpoint);
-      if (client != null) closeQuietly(client);
+      Connection connection = open.remove(endpoint);
+      if (connection != null) connection.close();
     }
   }
 }

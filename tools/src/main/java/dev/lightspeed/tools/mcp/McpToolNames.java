@@ -26,11 +26,6 @@ public final class McpToolNames {
     return full.substring(0, MAX_LENGTH - 9) + "_" + HexFormat.of().formatHex(sha256(PREFIX + serverId + "__" + tool), 0, 4);
   }
 
-  /** {@return the name every tool of {@code serverId} starts with} */
-  public static String prefix(String serverId) {
-    return PREFIX + sanitize(serverId) + "__";
-  }
-
   static String sanitize(String name) {
     StringBuilder b = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {

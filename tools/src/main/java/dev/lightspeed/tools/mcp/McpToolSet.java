@@ -60,8 +60,8 @@ public final class McpToolSet {
   }
 
   /**
-   * {@return the granted MCP tool the model called {@code name}, from the cached lists, listing a server again
-   * when the name is not among its cached tools}
+   * {@return the granted MCP tool the model called {@code name}, from the cached lists; when it is not among
+   * them, each linked server is listed again (a server that changed its tools since the list was cached)}
    *
    * @throws IllegalArgumentException when {@code features.mcp} is malformed
    */
@@ -72,7 +72,7 @@ public final class McpToolSet {
       Optional<McpServerSettings> server = directory.find(universe, link.serverId());
       if (server.isEmpty()) continue;
       Optional<McpTool> found = named(tools(server.get(), link, list(server.get().endpoint(), Freshness.CACHED)), name);
-      if (found.isEmpty() && mayBeOf(server.get(), name)) {
+      if (found.isEmpty()) {
         try {
           found = named(tools(server.get(), link, lists.refresh(server.get().endpoint())), name);
         } catch (McpUnavailableException e) {
@@ -109,10 +109,5 @@ public final class McpToolSet {
 
   private static Optional<McpTool> named(List<McpTool> tools, String name) {
     return tools.stream().filter(t -> t.definition().name().equals(name)).findFirst();
-  }
-
-  private static boolean mayBeOf(McpServerSettings server, String name) {
-    String prefix = McpToolNames.prefix(server.serverId());
-    return name.startsWith(prefix.length() <= McpToolNames.MAX_LENGTH - 9 ? prefix : McpToolNames.PREFIX);
   }
 }
