@@ -42,13 +42,19 @@ public final class RunViews {
     return views.reversed();
   }
 
-  /** {@return the status of run {@code run}: active, queued or finished} */
+  /**
+   * {@return the status of run {@code run}: active, finished, or queued} A run first in the queue of a session
+   * with no active run is {@code running}: nothing is ahead of it and the session starts it at once, so
+   * {@code session/runs/start} on an idle session answers what the contract promises (queued means behind
+   * an active run), not the moment between its admission and its start.
+   */
   public static RunStatus status(RunsState runs, long run) {
     Optional<Run> active = runs.active().filter(r -> r.id() == run);
     if (active.isPresent()) return RunStatus.fromWire(active.get().status().wireName());
     RunOutcome finished = runs.finished().get(run);
     if (finished != null) return RunStatus.fromWire(finished.status().wireName());
-    return RunStatus.QUEUED;
+    boolean next = runs.active().isEmpty() && !runs.queue().isEmpty() && runs.queue().getFirst().id() == run;
+    return next ? RunStatus.RUNNING : RunStatus.QUEUED;
   }
 
   private static List<ContextEntryView> entries(Projection projection, long run) {
