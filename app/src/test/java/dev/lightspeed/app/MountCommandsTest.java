@@ -64,12 +64,19 @@ class MountCommandsTest {
     assertThat(fresh.resolve("build")).doesNotExist();
     assertThat(fresh.resolve(".git")).doesNotExist();
 
+    write(project, "notes.txt", "written locally after the mount");
     CliRun.Result home = run("vfs", "materialize", workspace, project.toString());
     assertThat(home.exitCode()).as(home.err()).isZero();
     assertThat(Files.readString(project.resolve("app.py"))).isEqualTo("def answer():\n    return 42\n");
-    assertThat(home.out()).contains("wrote 1 file into " + project + " (1 unchanged)",
-        "not in the snapshot (--delete removes them): build/out.bin");
-    assertThat(project.resolve("build/out.bin")).exists();
+    assertThat(home.out()).contains("wrote 1 file into " + project + " (1 unchanged)", "not in the snapshot (--delete removes them): notes.txt")
+        .doesNotContain("build/out.bin");
+    assertThat(project.resolve("notes.txt")).exists();
+
+    CliRun.Result delete = run("vfs", "materialize", workspace, project.toString(), "--delete");
+    assertThat(delete.out()).contains("wrote 0 files into " + project + " (2 unchanged)", "deleted notes.txt");
+    assertThat(project.resolve("notes.txt")).doesNotExist();
+    assertThat(project.resolve("build/out.bin")).as("ignored files are never deleted").exists();
+    assertThat(project.resolve(".git/HEAD")).exists();
 
     CliRun.Result list = run("vfs", "workspaces", "list", "--json");
     assertThat(list.out()).contains("\"workspaceId\":\"" + workspace + "\"");

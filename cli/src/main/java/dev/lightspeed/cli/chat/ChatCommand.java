@@ -111,7 +111,9 @@ public final class ChatCommand implements Callable<Integer> {
       message = new String(context.terminals().input().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (message.isEmpty()) throw new ParameterException(spec.commandLine(), "no message: give a MESSAGE, pipe one in, or run in a terminal");
     }
-    if (mount != null && !mountPath.startsWith("/")) throw new ParameterException(spec.commandLine(), "--mount-path: expected an absolute path such as /workspace, not \"" + mountPath + "\"");
+    if (mount != null && !mountPath.startsWith("/")) {
+      throw new ParameterException(spec.commandLine(), "--mount-path: expected an absolute path such as /workspace, not \"" + mountPath + "\"");
+    }
     if (json && message.isEmpty()) throw new ParameterException(spec.commandLine(), "--json is for one-shot use: give a MESSAGE");
     PrintWriter err = spec.commandLine().getErr();
     try (Connection connection = ClientCommand.connect(spec.commandLine(), context, client)) {

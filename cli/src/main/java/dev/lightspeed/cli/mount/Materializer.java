@@ -21,12 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Writes a snapshot's files (or a workspace head's) into a local directory: creates and overwrites files, sets
  * or clears their executable bit, and lists the local files the snapshot does not have, deleting them only
- * when asked. Every manifest path is checked before anything is written, so nothing lands outside the
+ * when asked (files the destination's {@code .gitignore} ignores are never listed nor deleted). Every manifest path is checked before anything is written, so nothing lands outside the
  * destination (no {@code ..}, no separators in names, no writing through a symbolic link). A non-empty
  * destination that shares no file with the snapshot is refused unless forced, so a typo cannot scatter
  * files into an unrelated directory.
@@ -39,6 +38,8 @@ public final class Materializer {
   public record Options(boolean delete, boolean force) {}
 
   private record Entry(String path, String ref, boolean executable) {}
+
+  private static final MountLimits UNLIMITED = new MountLimits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
 
   private final GatewayClient gateway;
 
@@ -113,18 +114,15 @@ public final class Materializer {
     }
   }
 
-  /** {@return the regular files under {@code root} (relative, sorted), {@code .git} left out; none when it does not exist} */
+  /**
+   * {@return the files under {@code root} as a mount would see them (sorted; {@code .git}, ignored files,
+   * symbolic links and special files left out); none when it does not exist} Ignored files (build output,
+   * dependencies, secrets) are never listed, so {@code --delete} never touches them.
+   */
   private static List<String> localFiles(Path root) {
     if (!Files.exists(root)) return List.of();
     if (!Files.isDirectory(root)) throw new LocalFilesException(root + " exists and is not a directory");
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-          .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .filter(p -> !p.equals(".git") && !p.startsWith(".git/"))
-          .sorted().toList();
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new LocalFilesException("cannot list " + root + ": " + e.getMessage(), e);
-    }
+    return new DirectoryScanner(UNLIMITED, warning -> {}).scan(root).stream().map(LocalFile::path).toList();
   }
 
   /** Writes one file; {@return false when it already had these bytes and mode} */

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     header = "Snapshots local directories, lists workspaces, and writes a workspace's files back to disk.",
     subcommands = {VfsCommand.Snapshot.class, VfsCommand.Materialize.class, VfsCommand.Workspaces.class},
     footer = {"", "Examples:", "  lightspeed vfs snapshot .", "  lightspeed vfs workspaces list",
-        "  lightspeed vfs materialize 0f3c2a1e-... ./out"},
+        "  lightspeed vfs materialize ws_4e1c9a... ./out"},
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_FAILED, ExitCodes.HELP_USAGE, ExitCodes.HELP_GATEWAY_ERROR, ExitCodes.HELP_UNREACHABLE})
 public final class VfsCommand implements Runnable {
@@ -96,8 +96,9 @@ public final class VfsCommand implements Runnable {
           + "DEST, creating it if needed: new and changed files are written, the executable bit is set as in the snapshot. Local files "
           + "the snapshot does not have are listed, and deleted only with --delete (.git is never touched). A non-empty DEST that "
           + "shares no file with the snapshot is refused unless --force is given.", ""},
-      footer = {"", "Examples:", "  lightspeed vfs materialize 0f3c2a1e-... .            take the agent's edits home into this checkout",
-          "  lightspeed vfs materialize sha256:9a1c... /tmp/copy", "  lightspeed vfs materialize 0f3c2a1e-... . --delete   also remove files the agent deleted"},
+      footer = {"", "Examples:", "  lightspeed vfs materialize ws_4e1c9a... .            take the agent's edits home into this checkout",
+          "  lightspeed vfs materialize sha256:9a1c... /tmp/copy",
+          "  lightspeed vfs materialize ws_4e1c9a... . --delete   also remove files the agent deleted"},
       exitCodeListHeading = ExitCodes.HEADING,
       exitCodeList = {ExitCodes.HELP_OK, "2:bad usage, or DEST is unsafe to write (unrelated and not empty, a path that would leave it)",
           ExitCodes.HELP_GATEWAY_ERROR, ExitCodes.HELP_UNREACHABLE})
