@@ -128,6 +128,23 @@ class McpThroughGatewayTest {
   }
 
   @Test
+  void aProviderRunServerBecomesOneNativeToolOfAnOpenAiResponsesSession() {
+    s.rpc.call(Methods.MCP_SERVERS_PUT, new McpServerPutParams(new McpServerInput("hosted", "https://mcp.example.com/mcp", "hosted", null,
+        null, null, List.of("search"), null, null, null, null, null, "provider", null, null), null));
+    ObjectNode config = json("{\"model\":" + TestServer.SCRIPTED_MODEL + ",\"features\":{\"mcp\":{\"servers\":[{\"serverId\":\"hosted\"}]}}}");
+
+    JsonNode session = s.rpc.call(Methods.SESSION_START, new SessionStartParams("mcp-hosted", null, config, null)).get("session");
+
+    assertThat(session.toString()).contains("\"mcp__hosted\"");
+    ObjectNode anthropic = json("{\"model\":{\"providerId\":\"scripted\",\"apiKind\":\"anthropic:messages\",\"model\":\"m\"},"
+        + "\"features\":{\"mcp\":{\"servers\":[{\"serverId\":\"hosted\"}]}}}");
+    RpcError refused = s.rpc.error(Methods.SESSION_START, new SessionStartParams("mcp-hosted-claude", null, anthropic, null));
+    assertThat(refused.code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
+    assertThat(refused.message()).isEqualTo("config: features.mcp: server \"hosted\" (execution provider) can be run by the provider only"
+        + " in OpenAI Responses sessions, not anthropic:messages; register it with execution harness");
+  }
+
+  @Test
   void theModelCallsToolsOfAStdioAndAnHttpServerAndARunGoesOnWhenOneIsDown() throws Exception {
     EverythingServer.assumeNpx();
     try (EverythingServer remote = EverythingServer.startHttp()) {

@@ -122,12 +122,12 @@ final class McpServerRecords {
   }
 
   /**
-   * {@return what the harness connects to, or empty when sessions cannot use the server through the harness
-   * (not active, run by the provider, or a local command where those are not allowed)}
+   * {@return what sessions connect to (or have the provider connect to), or empty when they cannot use the
+   * server (not active, or a local command where those are not allowed)}
    */
   static Optional<McpServerSettings> settings(StoredMcpServer stored, boolean localCommands) {
     McpServerInput in = input(stored);
-    if (in.status() != McpServerStatus.ACTIVE || !HARNESS.equals(in.execution())) return Optional.empty();
+    if (in.status() != McpServerStatus.ACTIVE) return Optional.empty();
     McpEndpoint endpoint;
     if (in.command() != null) {
       if (!localCommands) return Optional.empty();
@@ -137,7 +137,10 @@ final class McpServerRecords {
     }
     McpServerSettings.Approval approval = in.approvalDefault() == RemoteMcpApprovalPolicy.ALWAYS
         ? McpServerSettings.Approval.ALWAYS : McpServerSettings.Approval.NEVER;
-    return Optional.of(new McpServerSettings(in.serverId(), endpoint, Optional.ofNullable(in.allowedTools()), approval));
+    McpServerSettings.Execution execution = PROVIDER.equals(in.execution()) ? McpServerSettings.Execution.PROVIDER
+        : McpServerSettings.Execution.HARNESS;
+    return Optional.of(new McpServerSettings(in.serverId(), in.defaultServerLabel(), endpoint, execution,
+        Optional.ofNullable(in.allowedTools()), approval));
   }
 
   private static URI httpUrl(String text) {

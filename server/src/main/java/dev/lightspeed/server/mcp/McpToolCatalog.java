@@ -6,6 +6,8 @@ import dev.lightspeed.server.tools.ToolCatalog;
 import dev.lightspeed.store.blob.BlobStore;
 import dev.lightspeed.tools.ToolRegistry;
 import dev.lightspeed.tools.mcp.McpDirectory;
+import dev.lightspeed.tools.mcp.McpProviderTools;
+import dev.lightspeed.tools.mcp.McpServerSettings;
 import dev.lightspeed.tools.mcp.McpToolNames;
 import dev.lightspeed.tools.mcp.McpToolPort;
 import dev.lightspeed.tools.mcp.McpToolSet;
@@ -14,8 +16,8 @@ import java.util.List;
 
 /**
  * Adds MCP tools to a tool catalog: a session whose config has {@code features.mcp} gets the tools of the
- * servers it links after the catalog's own, and calls whose name starts with {@code mcp__} run through
- * {@link McpToolPort}. The specs are derived with fresh tool lists (every server asked again), so a session's
+ * harness-run servers it links after the catalog's own (calls whose name starts with {@code mcp__} run
+ * through {@link McpToolPort}), then one provider-native spec per provider-run server ({@link McpProviderTools}). The specs are derived with fresh tool lists (every server asked again), so a session's
  * MCP tools follow the servers at session start, at each config change and before each run that
  * {@code session/runs/start} starts on an idle session.
  */
@@ -34,11 +36,13 @@ public final class McpToolCatalog {
         (universe, config) -> {
           List<ToolSpec> specs = new ArrayList<>(base.specs().forConfig(universe, config));
           specs.addAll(ToolRegistry.of(tools.forConfig(universe, config, McpToolSet.Freshness.REFRESHED)).specs(blobs, universe));
+          String apiKind = config.findObject("model").flatMap(m -> m.findString("apiKind")).orElse("openai:responses");
+          for (McpServerSettings server : tools.providerServers(universe, config)) specs.add(McpProviderTools.spec(server, apiKind, blobs, universe));
           return List.copyOf(specs);
         });
   }
 
-  /** {@return the harness's view of {@code store}: active, harness-run servers (local commands only when allowed)} */
+  /** {@return the sessions' view of {@code store}: active servers (local commands only when allowed)} */
   public static McpDirectory directory(McpServerStore store, boolean localCommands) {
     return (universe, serverId) -> store.find(universe, serverId).flatMap(s -> McpServerRecords.settings(s, localCommands));
   }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The MCP server catalog as the harness reads it: the settings of a server by id, or empty when the universe
- * has no such server, or has it disabled or served by the provider. Safe for concurrent use.
+ * has no such server or has it disabled. Safe for concurrent use.
  */
 @FunctionalInterface
 public interface McpDirectory {

@@ -21,9 +21,17 @@ public final class McpToolNames {
 
   /** {@return the function name of {@code tool} of server {@code serverId}} */
   public static String of(String serverId, String tool) {
-    String full = PREFIX + sanitize(serverId) + "__" + sanitize(tool);
-    if (full.length() <= MAX_LENGTH) return full;
-    return full.substring(0, MAX_LENGTH - 9) + "_" + HexFormat.of().formatHex(sha256(PREFIX + serverId + "__" + tool), 0, 4);
+    return fit(PREFIX + sanitize(serverId) + "__" + sanitize(tool), PREFIX + serverId + "__" + tool);
+  }
+
+  /** {@return the name of the one spec a provider-run server {@code serverId} gets: {@code mcp__<server>}} */
+  public static String ofServer(String serverId) {
+    return fit(PREFIX + sanitize(serverId), PREFIX + serverId);
+  }
+
+  private static String fit(String sanitized, String original) {
+    if (sanitized.length() <= MAX_LENGTH) return sanitized;
+    return sanitized.substring(0, MAX_LENGTH - 9) + "_" + HexFormat.of().formatHex(sha256(original), 0, 4);
   }
 
   static String sanitize(String name) {

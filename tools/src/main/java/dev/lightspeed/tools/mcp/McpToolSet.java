@@ -49,14 +49,46 @@ public final class McpToolSet {
     for (int i = 0; i < links.size(); i++) {
       McpFeature.Link link = links.get(i);
       int index = i;
-      McpServerSettings server = directory.find(universe, link.serverId()).orElseThrow(() -> new IllegalArgumentException(
-          "features.mcp.servers[" + index + "].serverId \"" + link.serverId() + "\" is not an active harness-run server in the MCP catalog"
-              + " (register it with mcp/servers/put)"));
+      McpServerSettings server = server(universe, link, index);
+      if (server.execution() == McpServerSettings.Execution.PROVIDER) continue;
       for (Tool tool : tools(server, link, list(server.endpoint(), freshness))) {
         if (names.add(tool.definition().name())) tools.add(tool);
       }
     }
     return List.copyOf(tools);
+  }
+
+  /**
+   * {@return the linked servers the provider runs, with the link's overrides applied to their allowed tools
+   * and approval}
+   *
+   * @throws IllegalArgumentException naming the field when {@code features.mcp} is malformed or links a server
+   *     the catalog does not have
+   */
+  public List<McpServerSettings> providerServers(UniverseId universe, Json.Obj config) {
+    Optional<McpFeature> feature = McpFeature.fromConfig(config);
+    if (feature.isEmpty()) return List.of();
+    List<McpServerSettings> servers = new ArrayList<>();
+    List<McpFeature.Link> links = feature.get().servers();
+    for (int i = 0; i < links.size(); i++) {
+      McpFeature.Link link = links.get(i);
+      McpServerSettings server = server(universe, link, i);
+      if (server.execution() != McpServerSettings.Execution.PROVIDER) continue;
+      servers.add(new McpServerSettings(server.serverId(), server.label(), server.endpoint(), server.execution(),
+          link.allowedTools().or(server::allowedTools), approval(server, link)));
+    }
+    return List.copyOf(servers);
+  }
+
+  private McpServerSettings server(UniverseId universe, McpFeature.Link link, int index) {
+    return directory.find(universe, link.serverId()).orElseThrow(() -> new IllegalArgumentException(
+        "features.mcp.servers[" + index + "].serverId \"" + link.serverId() + "\" is not an active server in the MCP catalog"
+            + " (register it with mcp/servers/put)"));
+  }
+
+  private static McpServerSettings.Approval approval(McpServerSettings server, McpFeature.Link link) {
+    return link.approval().map(a -> a.equals("always") ? McpServerSettings.Approval.ALWAYS : McpServerSettings.Approval.NEVER)
+        .orElse(server.approval());
   }
 
   /**
@@ -69,7 +101,8 @@ public final class McpToolSet {
     Optional<McpFeature> feature = McpFeature.fromConfig(config);
     if (feature.isEmpty()) return Optional.empty();
     for (McpFeature.Link link : feature.get().servers()) {
-      Optional<McpServerSettings> server = directory.find(universe, link.serverId());
+      Optional<McpServerSettings> server = directory.find(universe, link.serverId())
+          .filter(found -> found.execution() == McpServerSettings.Execution.HARNESS);
       if (server.isEmpty()) continue;
       Optional<McpTool> found = named(tools(server.get(), link, list(server.get().endpoint(), Freshness.CACHED)), name);
       if (found.isEmpty()) {
@@ -97,8 +130,7 @@ public final class McpToolSet {
 
   private List<McpTool> tools(McpServerSettings server, McpFeature.Link link, List<McpSchema.Tool> listed) {
     Optional<List<String>> allowed = link.allowedTools().or(server::allowedTools);
-    McpServerSettings.Approval approval = link.approval().map(a -> a.equals("always") ? McpServerSettings.Approval.ALWAYS
-        : McpServerSettings.Approval.NEVER).orElse(server.approval());
+    McpServerSettings.Approval approval = approval(server, link);
     List<McpTool> tools = new ArrayList<>();
     for (McpSchema.Tool tool : listed) {
       if (allowed.isPresent() && !allowed.get().contains(tool.name())) continue;

@@ -168,7 +168,7 @@ class McpToolPortTest {
     Json.Obj config = grant("{\"servers\":[{\"serverId\":\"ghost\"}]}");
 
     assertThatThrownBy(() -> tools.forConfig(U, config, McpToolSet.Freshness.CACHED))
-        .hasMessage("features.mcp.servers[0].serverId \"ghost\" is not an active harness-run server in the MCP catalog"
+        .hasMessage("features.mcp.servers[0].serverId \"ghost\" is not an active server in the MCP catalog"
             + " (register it with mcp/servers/put)");
   }
 }
