@@ -83,6 +83,22 @@ class MountCommandsTest {
   }
 
   @Test
+  void theMountedProjectsInstructionsAndSkillsReachTheModel() throws IOException {
+    Path project = work.resolve("with-rules");
+    write(project, "AGENTS.md", "Run the linter before answering.\n");
+    write(project, ".agents/skills/lint/SKILL.md", "---\nname: lint\ndescription: Lint Python files.\n---\nUse ruff.\n");
+    write(project, "main.py", "print(1)\n");
+    int before = gateway.provider.requests().size();
+    gateway.provider.enqueue(ResponsesScript.create().text("ok").streaming());
+
+    CliRun.Result chat = run("chat", "--mount", project.toString(), "hello");
+
+    assertThat(chat.exitCode()).as(chat.err()).isZero();
+    assertThat(gateway.provider.requests().get(before).bodyText())
+        .contains("Run the linter before answering.", "lint: Lint Python files. (/workspace/.agents/skills/lint/SKILL.md)");
+  }
+
+  @Test
   void remountingAnUnchangedDirectoryUploadsNothing() throws IOException {
     Path dir = work.resolve("same");
     write(dir, "a.txt", "alpha\n");

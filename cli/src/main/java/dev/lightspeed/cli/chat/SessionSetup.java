@@ -55,8 +55,9 @@ public final class SessionSetup {
 
   /**
    * Links workspace {@code workspaceId} read-write at {@code path} in the session's {@code features.vfs}, first
-   * among the links so it is the working directory, with the editing file tools; a link already at
-   * {@code path} is replaced, other links and the prompt and skill sourcing are kept. {@return the session}
+   * among the links so it is the working directory, with the editing file tools and instruction files and skills
+   * read from the linked roots (unless the config already says where from); a link already at {@code path} is
+   * replaced, other links are kept. {@return the session}
    */
   public SessionView link(SessionView session, String workspaceId, String path) {
     ObjectNode config = session.config().deepCopy();
@@ -72,6 +73,9 @@ public final class SessionSetup {
     vfs.put("version", 1);
     vfs.set("workspaceLinks", links);
     vfs.put("tools", "edit");
+    // The project's AGENTS.md/CLAUDE.md and its skills come with it, as in Codex and Claude Code.
+    if (!vfs.has("prompts")) vfs.putObject("prompts");
+    if (!vfs.has("skills")) vfs.putObject("skills");
     return gateway.call(new SessionConfigPutParams(session.id(), config, session.configRevision()), SessionConfigPutResponse.class).session();
   }
 
