@@ -3,6 +3,7 @@ package dev.lightspeed.store.profile.fs;
 import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.store.StoreIoException;
 import dev.lightspeed.store.UniverseId;
+import dev.lightspeed.store.fs.DirectoryLock;
 import dev.lightspeed.store.profile.Profile;
 import dev.lightspeed.store.profile.ProfileExistsException;
 import dev.lightspeed.store.profile.ProfileId;
@@ -56,7 +57,7 @@ public final class FsProfileStore implements ProfileStore {
   public Profile create(UniverseId universe, ProfileId id, Json.Obj document) {
     Objects.requireNonNull(document, "document");
     Path file = file(universe, id);
-    return ProfileLock.holding(file.getParent(), () -> {
+    return DirectoryLock.holding(file.getParent(), () -> {
       if (Files.exists(file)) throw new ProfileExistsException(universe, id);
       Profile created = ProfileRules.created(id, document, clock.millis());
       write(file, created);
@@ -92,7 +93,7 @@ public final class FsProfileStore implements ProfileStore {
     Objects.requireNonNull(expectedRevision, "expectedRevision");
     Objects.requireNonNull(document, "document");
     Path file = file(universe, id);
-    return ProfileLock.holding(file.getParent(), () -> {
+    return DirectoryLock.holding(file.getParent(), () -> {
       Profile current = read(file).orElse(null);
       Profile next = ProfileRules.put(universe, id, current, expectedRevision, document, clock.millis());
       write(file, next);
@@ -104,7 +105,7 @@ public final class FsProfileStore implements ProfileStore {
   public Profile delete(UniverseId universe, ProfileId id) {
     Path file = file(universe, id);
     if (!Files.exists(file)) throw new ProfileNotFoundException(universe, id);
-    return ProfileLock.holding(file.getParent(), () -> {
+    return DirectoryLock.holding(file.getParent(), () -> {
       Profile current = read(file).orElseThrow(() -> new ProfileNotFoundException(universe, id));
       try {
         Files.delete(file);

@@ -2,6 +2,7 @@ package dev.lightspeed.store.vfs.fs;
 
 import dev.lightspeed.store.StoreIoException;
 import dev.lightspeed.store.UniverseId;
+import dev.lightspeed.store.fs.DirectoryLock;
 import dev.lightspeed.store.vfs.SnapshotSummary;
 import dev.lightspeed.store.vfs.Workspace;
 import dev.lightspeed.store.vfs.WorkspaceExistsException;
@@ -56,7 +57,7 @@ public final class FsWorkspaceStore implements WorkspaceStore {
   @Override
   public Workspace create(UniverseId universe, WorkspaceId id, SnapshotSummary head, Optional<String> displayName) {
     Path dir = dir(universe, id);
-    return WorkspaceLock.holding(dir, () -> {
+    return DirectoryLock.holding(dir, () -> {
       if (Files.exists(dir.resolve(RECORD))) throw new WorkspaceExistsException(universe, id);
       Workspace created = WorkspaceRules.created(id, head, displayName, clock.millis());
       write(dir, created);
@@ -91,7 +92,7 @@ public final class FsWorkspaceStore implements WorkspaceStore {
     Objects.requireNonNull(update, "update");
     Path dir = dir(universe, id);
     if (!Files.isDirectory(dir)) throw new WorkspaceNotFoundException(universe, id);
-    return WorkspaceLock.holding(dir, () -> {
+    return DirectoryLock.holding(dir, () -> {
       Workspace current = read(dir).orElseThrow(() -> new WorkspaceNotFoundException(universe, id));
       Workspace updated = WorkspaceRules.apply(universe, current, update, clock.millis());
       write(dir, updated);
@@ -103,7 +104,7 @@ public final class FsWorkspaceStore implements WorkspaceStore {
   public Workspace delete(UniverseId universe, WorkspaceId id) {
     Path dir = dir(universe, id);
     if (!Files.isDirectory(dir)) throw new WorkspaceNotFoundException(universe, id);
-    return WorkspaceLock.holding(dir, () -> {
+    return DirectoryLock.holding(dir, () -> {
       Workspace current = read(dir).orElseThrow(() -> new WorkspaceNotFoundException(universe, id));
       try {
         Files.delete(dir.resolve(RECORD));

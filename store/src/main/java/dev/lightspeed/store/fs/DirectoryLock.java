@@ -1,4 +1,4 @@
-package dev.lightspeed.store.profile.fs;
+package dev.lightspeed.store.fs;
 
 import dev.lightspeed.store.StoreIoException;
 import java.io.IOException;
@@ -10,22 +10,22 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Exclusive access to one universe's profile directory, against threads of this JVM (a striped lock keyed by
- * the directory) and then other processes (an OS lock on the directory's {@code lock} file). The in-JVM lock
- * comes first because the JVM refuses a second OS lock on a file it already holds one on. Profiles change
- * rarely, so one lock per universe is enough.
+ * Exclusive access to a directory of small records, against threads of this JVM (a striped lock keyed by the
+ * directory) and then other processes (an OS lock on the directory's {@code lock} file). The in-JVM lock comes
+ * first because the JVM refuses a second OS lock on a file it already holds one on. The lock file is never
+ * deleted, so a waiter never ends up holding a lock on an unlinked file.
  */
-final class ProfileLock {
-  private static final ReentrantLock[] STRIPES = new ReentrantLock[16];
+public final class DirectoryLock {
+  private static final ReentrantLock[] STRIPES = new ReentrantLock[64];
 
   static {
     for (int i = 0; i < STRIPES.length; i++) STRIPES[i] = new ReentrantLock();
   }
 
-  private ProfileLock() {}
+  private DirectoryLock() {}
 
   /** Runs {@code body} holding {@code dir} (created when absent) and {@return what it returns} */
-  static <T> T holding(Path dir, Supplier<T> body) {
+  public static <T> T holding(Path dir, Supplier<T> body) {
     ReentrantLock stripe = STRIPES[Math.floorMod(dir.toAbsolutePath().hashCode(), STRIPES.length)];
     stripe.lock();
     try {
@@ -35,7 +35,7 @@ final class ProfileLock {
         return body.get();
       }
     } catch (IOException e) {
-      throw new StoreIoException("cannot lock profile directory " + dir, e);
+      throw new StoreIoException("cannot lock directory " + dir, e);
     } finally {
       stripe.unlock();
     }
