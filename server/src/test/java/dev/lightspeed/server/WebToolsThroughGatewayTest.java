@@ -93,6 +93,10 @@ class WebToolsThroughGatewayTest {
     JsonNode session = start("web-responses", "openai:responses",
         "{\"fetch\":{},\"search\":{\"allowedDomains\":[\"example.com\"],\"blockedDomains\":[\"ads.example.com\"]}}");
     assertThat(session.at("/activeTools/tools").findValuesAsText("toolId")).containsExactly("web_fetch", "web_search");
+    assertThat(session.at("/activeTools/tools/0/kind/type").asText()).isEqualTo("function");
+    assertThat(session.at("/activeTools/tools/1/kind/type").asText()).as("the provider runs it").isEqualTo("providerNative");
+    assertThat(session.at("/activeTools/tools/1/kind/apiKind").asText()).isEqualTo("openai:responses");
+    assertThat(session.at("/activeTools/tools/1/kind/execution").asText()).isEqualTo("providerHosted");
     String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/fox";
     provider.enqueue(ResponsesScript.create().functionCall("call_1", "web_fetch", "{\"url\":\"" + url + "\"}").streaming());
     provider.enqueue(ResponsesScript.create().text("Foxes are quick.").streaming());

@@ -60,6 +60,7 @@ public final class SessionMethods {
   private final ToolCatalog tools;
   private final Json.Obj defaultModel;
   private final BlobStore blobs;
+  private final ToolKinds toolKinds;
   private final Profiles profiles;
 
   /** @param defaultModel the {@code model} section given to configs that name none */
@@ -67,6 +68,7 @@ public final class SessionMethods {
       Profiles profiles) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.blobs = Objects.requireNonNull(blobs, "blobs");
+    this.toolKinds = new ToolKinds(blobs, sessions.universe());
     this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.names = Objects.requireNonNull(names, "names");
     this.tools = Objects.requireNonNull(tools, "tools");
@@ -90,7 +92,7 @@ public final class SessionMethods {
 
   /** {@return the session as of {@code projection}} */
   public SessionView view(SessionId session, Projection projection) {
-    return SessionViews.view(sessions.summary(session), names.find(sessions.universe(), session), projection);
+    return SessionViews.view(sessions.summary(session), names.find(sessions.universe(), session), projection, toolKinds);
   }
 
   private SessionStartResponse start(SessionStartParams params) {

@@ -30,10 +30,15 @@ public final class SessionViews {
   private SessionViews() {}
 
   public static SessionView view(SessionSummary summary, Optional<String> displayName, Projection projection) {
+    return view(summary, displayName, projection, null);
+  }
+
+  /** {@return the session's view; {@code kinds}, when given, tells provider-native tools from function tools} */
+  static SessionView view(SessionSummary summary, Optional<String> displayName, Projection projection, ToolKinds kinds) {
     SessionState state = projection.state();
     ObjectNode config = state.lifecycle() == Lifecycle.NEW ? null : EngineJson.toTree(state.config().document());
     return new SessionView(summary.id().value(), displayName.orElse(null), status(state), false, state.config().revision(), config,
-        summary.createdAtMs(), summary.updatedAtMs(), ContextViews.context(state.context()), tools(state.tooling()),
+        summary.createdAtMs(), summary.updatedAtMs(), ContextViews.context(state.context()), tools(state.tooling(), kinds),
         RunViews.recent(projection), null, null);
   }
 
@@ -50,13 +55,14 @@ public final class SessionViews {
     };
   }
 
-  private static ActiveToolsView tools(ToolingState tooling) {
-    List<ToolView> tools = tooling.tools().values().stream().map(SessionViews::tool).toList();
+  private static ActiveToolsView tools(ToolingState tooling, ToolKinds kinds) {
+    List<ToolView> tools = tooling.tools().values().stream().map(spec -> tool(spec, kinds)).toList();
     return new ActiveToolsView(tooling.revision(), tools);
   }
 
-  private static ToolView tool(ToolSpec spec) {
-    ObjectNode kind = JsonNodeFactory.instance.objectNode().put("type", "function").put("inputSchemaRef", spec.spec().toString());
+  private static ToolView tool(ToolSpec spec, ToolKinds kinds) {
+    ObjectNode kind = kinds != null ? kinds.kind(spec)
+        : JsonNodeFactory.instance.objectNode().put("type", "function").put("inputSchemaRef", spec.spec().toString());
     return new ToolView(spec.name(), kind, ToolParallelismView.fromWire(spec.parallelism().wireName()));
   }
 }
