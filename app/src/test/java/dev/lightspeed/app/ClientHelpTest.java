@@ -16,17 +16,17 @@ class ClientHelpTest {
   void theRootHelpListsTheClientCommandsWithExamples() {
     CliRun.Result help = CliRun.run(ENV, "--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("  chat ", "  sessions ", "  events ", "  vfs ", "Examples:", "lightspeed chat --new");
+    assertThat(help.out()).contains("  chat ", "  sessions ", "  events ", "  vfs ", "  mcp ", "Examples:", "lightspeed chat --new");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"chat", "sessions", "sessions list", "sessions show", "sessions close", "sessions delete", "events", "vfs", "vfs snapshot",
-      "vfs materialize", "vfs workspaces", "vfs workspaces list"})
+      "vfs materialize", "vfs workspaces", "vfs workspaces list", "mcp", "mcp add", "mcp list", "mcp remove"})
   void everyClientCommandsHelpHasExamplesAndExitCodes(String command) {
     CliRun.Result help = CliRun.run(ENV, (command + " --help").split(" "));
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("Examples:", "Exit codes:", "0 ", "4 ", "5 ");
-    if (!List.of("sessions", "vfs", "vfs workspaces").contains(command)) assertThat(help.out()).contains("--api-url=URL");
+    if (!List.of("sessions", "vfs", "vfs workspaces", "mcp").contains(command)) assertThat(help.out()).contains("--api-url=URL");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,6 +87,9 @@ public final class ChatCommand implements Callable<Integer> {
   @Option(names = "--mount-path", paramLabel = "PATH", defaultValue = SessionSetup.DEFAULT_MOUNT_PATH,
       description = "where --mount links the workspace in the session's file namespace (default ${DEFAULT-VALUE})")
   String mountPath;
+  @Option(names = "--mcp", paramLabel = "NAME", description = "grant the session the tools of MCP server NAME, registered with "
+      + "lightspeed mcp add (repeatable)")
+  List<String> mcp = new ArrayList<>();
   @Option(names = "--json", description = "one-shot only: print one JSON document with the outcome, nothing else on stdout")
   boolean json;
   @Parameters(paramLabel = "MESSAGE", arity = "0..*", description = "the message; words are joined with spaces")
@@ -123,6 +127,7 @@ public final class ChatCommand implements Callable<Integer> {
           ? setup.resume(target.session, settings)
           : setup.create(settings, message.isEmpty() ? null : Preview.of(message, 60));
       if (mount != null) session = mount(connection, setup, session, err);
+      if (!mcp.isEmpty()) session = setup.grantMcp(session, mcp);
       if (message.isEmpty()) return new ChatTui(context, connection, session, settings).run();
       if (!json) note(err, "session " + session.id() + " · " + session.config().path("model").path("model").asText("default model"));
       return oneShot(connection, session, message);

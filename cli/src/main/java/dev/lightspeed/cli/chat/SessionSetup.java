@@ -12,6 +12,7 @@ import dev.lightspeed.api.session.SessionStartParams;
 import dev.lightspeed.api.session.SessionStartResponse;
 import dev.lightspeed.api.session.SessionView;
 import dev.lightspeed.cli.gateway.GatewayClient;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -76,6 +77,23 @@ public final class SessionSetup {
     // The project's AGENTS.md/CLAUDE.md and its skills come with it, as in Codex and Claude Code.
     if (!vfs.has("prompts")) vfs.putObject("prompts");
     if (!vfs.has("skills")) vfs.putObject("skills");
+    return gateway.call(new SessionConfigPutParams(session.id(), config, session.configRevision()), SessionConfigPutResponse.class).session();
+  }
+
+  /**
+   * Grants the session the tools of the MCP servers {@code serverIds} (registered with {@code lightspeed mcp add}):
+   * links them in {@code features.mcp.servers}, keeping links already there. {@return the session}
+   */
+  public SessionView grantMcp(SessionView session, List<String> serverIds) {
+    ObjectNode config = session.config().deepCopy();
+    ObjectNode features = config.path("features") instanceof ObjectNode f ? f : config.putObject("features");
+    ObjectNode mcp = features.path("mcp") instanceof ObjectNode m ? m : features.putObject("mcp");
+    ArrayNode servers = mcp.path("servers") instanceof ArrayNode a ? a : mcp.putArray("servers");
+    for (String id : serverIds) {
+      boolean linked = false;
+      for (JsonNode s : servers) linked |= s.path("serverId").asText().equals(id);
+      if (!linked) servers.addObject().put("serverId", id);
+    }
     return gateway.call(new SessionConfigPutParams(session.id(), config, session.configRevision()), SessionConfigPutResponse.class).session();
   }
 

@@ -1,0 +1,180 @@
+package dev.lightspeed.cli.mcp;
+
+import dev.lightspeed.api.ApiJson;
+import dev.lightspeed.api.mcp.McpServerDeleteParams;
+import dev.lightspeed.api.mcp.McpServerDeleteResponse;
+import dev.lightspeed.api.mcp.McpServerInput;
+import dev.lightspeed.api.mcp.McpServerListParams;
+import dev.lightspeed.api.mcp.McpServerListResponse;
+import dev.lightspeed.api.mcp.McpServerPutParams;
+import dev.lightspeed.api.mcp.McpServerPutResponse;
+import dev.lightspeed.api.mcp.McpServerView;
+import dev.lightspeed.cli.ClientCommand;
+import dev.lightspeed.cli.ClientContext;
+import dev.lightspeed.cli.ClientOptions;
+import dev.lightspeed.cli.ExitCodes;
+import dev.lightspeed.cli.gateway.Connection;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lightspeed mcp add|list|remove}: registers MCP servers with the gateway, so sessions can be granted
+ * their tools ({@code features.mcp}, or {@code lightspeed chat --mcp NAME}).
+ */
+@Command(
+    name = "mcp",
+    mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
+    header = "Registers, lists and removes MCP servers whose tools sessions may use.",
+    subcommands = {McpCommand.Add.class, McpCommand.ListServers.class, McpCommand.Remove.class},
+    footer = {"", "Examples:", "  lightspeed mcp add docs --url https://mcp.example.com/mcp --header 'Authorization=Bearer sk-...'",
+        "  lightspeed mcp add everything --command npx -y @modelcontextprotocol/server-everything", "  lightspeed mcp list",
+        "  lightspeed chat --new --mcp docs \"what changed in v2?\"", "  lightspeed mcp remove docs"},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_FAILED, ExitCodes.HELP_USAGE, ExitCodes.HELP_GATEWAY_ERROR, ExitCodes.HELP_UNREACHABLE})
+public final class McpCommand implements Runnable {
+  private final ClientContext context;
+  @Spec
+  CommandSpec spec;
+
+  public McpCommand(ClientContext context) {
+    this.context = Objects.requireNonNull(context, "context");
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Specify a subcommand: add, list or remove");
+  }
+
+  Connection connect(CommandSpec sub, ClientOptions options) {
+    return ClientCommand.connect(sub.commandLine(), context, options);
+  }
+
+  /** {@code mcp add NAME (--url URL | --command CMD ARG...)}. */
+  @Command(name = "add", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+      header = "Registers (or replaces) an MCP server under NAME.",
+      description = {"With --url, a server spoken to over Streamable HTTP; --header K=V (repeatable) is sent with every request "
+          + "(e.g. an Authorization header; its value is stored by the gateway and never shown again). With --command, a local server "
+          + "the gateway starts and speaks to over stdio: the rest of the line is its command (embedded runtime only). "
+          + "--provider lets the model provider connect to the server itself (OpenAI Responses only, no headers).", ""},
+      footer = {"", "Examples:", "  lightspeed mcp add docs --url https://mcp.example.com/mcp --header 'Authorization=Bearer sk-...'",
+          "  lightspeed mcp add everything --command npx -y @modelcontextprotocol/server-everything",
+          "  lightspeed mcp add search --url https://mcp.example.com/mcp --allow search --allow fetch"},
+      exitCodeListHeading = ExitCodes.HEADING,
+      exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_USAGE, ExitCodes.HELP_GATEWAY_ERROR, ExitCodes.HELP_UNREACHABLE})
+  static final class Add implements Callable<Integer> {
+    @ParentCommand
+    McpCommand parent;
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ClientOptions client;
+    @Parameters(index = "0", paramLabel = "NAME", description = "the server id: letters, digits, '_' and '-'")
+    String name;
+    @Option(names = "--url", paramLabel = "URL", description = "the server's Streamable HTTP endpoint")
+    String url;
+    @Option(names = "--command", arity = "1..*", paramLabel = "CMD", description = "the command of a local stdio server (the rest of the line)")
+    List<String> command;
+    @Option(names = "--header", paramLabel = "K=V", description = "a header sent with every request (repeatable)")
+    Map<String, String> headers = new LinkedHashMap<>();
+    @Option(names = "--allow", paramLabel = "TOOL", description = "offer only these tools of the server (repeatable)")
+    List<String> allowed;
+    @Option(names = "--provider", description = "let the model provider connect to the server (OpenAI Responses sessions)")
+    boolean provider;
+
+    @Override
+    public Integer call() {
+      if ((url == null) == (command == null || command.isEmpty())) {
+        throw new ParameterException(spec.commandLine(), "Give exactly one of --url URL or --command CMD ...");
+      }
+      String serverUrl = url != null ? url : "stdio:" + name;
+      McpServerInput input = new McpServerInput(name, serverUrl, name, null, null, null, allowed, null, null, null, null, null,
+          provider ? "provider" : null, headers.isEmpty() ? null : headers, command);
+      try (Connection connection = parent.connect(spec, client)) {
+        McpServerView view = connection.client().call(new McpServerPutParams(input, null), McpServerPutResponse.class).server();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("registered MCP server " + view.serverId() + " (" + view.serverUrl() + ", revision " + view.revision()
+            + "); grant it with: lightspeed chat --mcp " + view.serverId());
+        out.flush();
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  /** {@code mcp list [--json]}. */
+  @Command(name = "list", mixinStandardHelpOptions = true, header = "Lists the registered MCP servers.",
+      footer = {"", "Examples:", "  lightspeed mcp list", "  lightspeed mcp list --json | jq -r '.servers[].serverId'"},
+      exitCodeListHeading = ExitCodes.HEADING,
+      exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_USAGE, ExitCodes.HELP_GATEWAY_ERROR, ExitCodes.HELP_UNREACHABLE})
+  static final class ListServers implements Callable<Integer> {
+    @ParentCommand
+    McpCommand parent;
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ClientOptions client;
+    @Option(names = "--json", description = "print {\"servers\": [...]} (McpServerView objects) instead of a table")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      try (Connection connection = parent.connect(spec, client)) {
+        McpServerListResponse list = connection.client().call(new McpServerListParams(null), McpServerListResponse.class);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+          out.println(ApiJson.toJson(list));
+        } else if (list.servers().isEmpty()) {
+          out.println("no MCP servers yet; lightspeed mcp add NAME --url URL registers one");
+        } else {
+          out.println(String.format("%-24s  %-8s  %-9s  %s", "SERVER", "RUNS AT", "HEADERS", "URL / COMMAND"));
+          for (McpServerView s : list.servers()) {
+            String where = s.command() == null || s.command().isEmpty() ? s.serverUrl() : String.join(" ", s.command());
+            String headerNames = s.headerNames() == null || s.headerNames().isEmpty() ? "-" : String.join(",", s.headerNames());
+            out.println(String.format("%-24s  %-8s  %-9s  %s", s.serverId(), s.execution() == null ? "harness" : s.execution(), headerNames, where));
+          }
+        }
+        out.flush();
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  /** {@code mcp remove NAME}. */
+  @Command(name = "remove", mixinStandardHelpOptions = true, header = "Removes a registered MCP server.",
+      footer = {"", "Examples:", "  lightspeed mcp remove docs"},
+      exitCodeListHeading = ExitCodes.HEADING,
+      exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_USAGE, ExitCodes.HELP_GATEWAY_ERROR, ExitCodes.HELP_UNREACHABLE})
+  static final class Remove implements Callable<Integer> {
+    @ParentCommand
+    McpCommand parent;
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ClientOptions client;
+    @Parameters(index = "0", paramLabel = "NAME", description = "the server id")
+    String name;
+
+    @Override
+    public Integer call() {
+      try (Connection connection = parent.connect(spec, client)) {
+        connection.client().call(new McpServerDeleteParams(name), McpServerDeleteResponse.class);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("removed MCP server " + name);
+        out.flush();
+        return ExitCodes.OK;
+      }
+    }
+  }
+}
