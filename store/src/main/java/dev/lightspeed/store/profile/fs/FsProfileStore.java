@@ -4,6 +4,7 @@ import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.store.StoreIoException;
 import dev.lightspeed.store.UniverseId;
 import dev.lightspeed.store.fs.DirectoryLock;
+import dev.lightspeed.store.fs.RecordFiles;
 import dev.lightspeed.store.profile.Profile;
 import dev.lightspeed.store.profile.ProfileExistsException;
 import dev.lightspeed.store.profile.ProfileId;
@@ -11,14 +12,10 @@ import dev.lightspeed.store.profile.ProfileNotFoundException;
 import dev.lightspeed.store.profile.ProfileRules;
 import dev.lightspeed.store.profile.ProfileStore;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -123,38 +120,10 @@ public final class FsProfileStore implements ProfileStore {
   }
 
   private static Optional<Profile> read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException absent) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new StoreIoException("cannot read profile record " + file, e);
-    }
-    try {
-      return Optional.of(ProfileJson.decode(bytes));
-    } catch (RuntimeException e) {
-      throw new StoreIoException("profile record " + file + " is damaged: " + e.getMessage(), new IOException(e));
-    }
+    return RecordFiles.read(file, ProfileJson::decode, "profile");
   }
 
   private static void write(Path target, Profile profile) {
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(ProfileJson.encode(profile));
-        while (buffer.hasRemaining()) channel.write(buffer);
-        channel.force(true);
-      }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      try {
-        if (tmp != null) Files.deleteIfExists(tmp);
-      } catch (IOException cleanup) {
-        e.addSuppressed(cleanup);
-      }
-      throw new StoreIoException("cannot write profile record " + target, e);
-    }
+    RecordFiles.write(target, ProfileJson.encode(profile), "profile");
   }
 }

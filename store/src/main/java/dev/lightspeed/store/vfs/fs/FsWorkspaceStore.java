@@ -3,6 +3,7 @@ package dev.lightspeed.store.vfs.fs;
 import dev.lightspeed.store.StoreIoException;
 import dev.lightspeed.store.UniverseId;
 import dev.lightspeed.store.fs.DirectoryLock;
+import dev.lightspeed.store.fs.RecordFiles;
 import dev.lightspeed.store.vfs.SnapshotSummary;
 import dev.lightspeed.store.vfs.Workspace;
 import dev.lightspeed.store.vfs.WorkspaceExistsException;
@@ -12,14 +13,10 @@ import dev.lightspeed.store.vfs.WorkspaceRules;
 import dev.lightspeed.store.vfs.WorkspaceStore;
 import dev.lightspeed.store.vfs.WorkspaceUpdate;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -122,40 +119,10 @@ public final class FsWorkspaceStore implements WorkspaceStore {
   }
 
   private static Optional<Workspace> read(Path dir) {
-    Path file = dir.resolve(RECORD);
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException absent) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new StoreIoException("cannot read workspace record " + file, e);
-    }
-    try {
-      return Optional.of(WorkspaceJson.decode(bytes));
-    } catch (RuntimeException e) {
-      throw new StoreIoException("workspace record " + file + " is damaged: " + e.getMessage(), new IOException(e));
-    }
+    return RecordFiles.read(dir.resolve(RECORD), WorkspaceJson::decode, "workspace");
   }
 
   private static void write(Path dir, Workspace workspace) {
-    Path target = dir.resolve(RECORD);
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(dir, "." + RECORD + ".", ".tmp");
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(WorkspaceJson.encode(workspace));
-        while (buffer.hasRemaining()) channel.write(buffer);
-        channel.force(true);
-      }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      try {
-        if (tmp != null) Files.deleteIfExists(tmp);
-      } catch (IOException cleanup) {
-        e.addSuppressed(cleanup);
-      }
-      throw new StoreIoException("cannot write workspace record " + target, e);
-    }
+    RecordFiles.write(dir.resolve(RECORD), WorkspaceJson.encode(workspace), "workspace");
   }
 }
