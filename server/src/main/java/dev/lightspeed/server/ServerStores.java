@@ -1,7 +1,5 @@
 package dev.lightspeed.server;
 
-import dev.lightspeed.server.mcp.FsMcpServerStore;
-import dev.lightspeed.server.mcp.McpServerStore;
 import dev.lightspeed.server.session.DisplayNames;
 import dev.lightspeed.server.session.FsDisplayNames;
 import dev.lightspeed.server.session.PgDisplayNames;
@@ -10,6 +8,8 @@ import dev.lightspeed.store.blob.BlobStore;
 import dev.lightspeed.store.fs.FsBlobStore;
 import dev.lightspeed.store.fs.FsSessionLog;
 import dev.lightspeed.store.log.SessionLog;
+import dev.lightspeed.store.mcp.McpServerStore;
+import dev.lightspeed.store.mcp.fs.FsMcpServerStore;
 import dev.lightspeed.store.pg.BlobCache;
 import dev.lightspeed.store.pg.Migrations;
 import dev.lightspeed.store.pg.ObjectStore;

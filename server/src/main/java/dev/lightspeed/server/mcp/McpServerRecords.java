@@ -9,6 +9,7 @@ import dev.lightspeed.api.mcp.RemoteMcpApprovalPolicy;
 import dev.lightspeed.api.mcp.RemoteMcpTransport;
 import dev.lightspeed.server.projection.EngineJson;
 import dev.lightspeed.server.rpc.RpcException;
+import dev.lightspeed.store.mcp.StoredMcpServer;
 import dev.lightspeed.tools.mcp.McpEndpoint;
 import dev.lightspeed.tools.mcp.McpServerSettings;
 import java.net.URI;

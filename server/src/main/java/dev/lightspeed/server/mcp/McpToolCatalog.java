@@ -4,6 +4,7 @@ import dev.lightspeed.engine.tool.ToolPort;
 import dev.lightspeed.engine.tool.ToolSpec;
 import dev.lightspeed.server.tools.ToolCatalog;
 import dev.lightspeed.store.blob.BlobStore;
+import dev.lightspeed.store.mcp.McpServerStore;
 import dev.lightspeed.tools.ToolRegistry;
 import dev.lightspeed.tools.mcp.McpDirectory;
 import dev.lightspeed.tools.mcp.McpProviderTools;

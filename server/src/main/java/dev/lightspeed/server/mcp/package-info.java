@@ -1,5 +1,5 @@
 /**
- * The universe's MCP server catalog ({@code mcp/servers/*}, kept in a {@link dev.lightspeed.server.mcp.McpServerStore})
+ * The universe's MCP server catalog ({@code mcp/servers/*}, kept in a {@link dev.lightspeed.store.mcp.McpServerStore})
  * and how sessions reach the servers it holds: granted through {@code features.mcp}, their tools are added to
  * the session's tool set and their calls run by the harness.
  */

@@ -1,4 +1,4 @@
-package dev.lightspeed.server.mcp;
+package dev.lightspeed.store.mcp;
 
 import dev.lightspeed.engine.json.Json;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.lightspeed.server.mcp;
+package dev.lightspeed.store.mcp;
 
 /** A put named an {@code expectedRevision} the stored server is no longer at; nothing was written. */
 public final class McpServerConflictException extends RuntimeException {

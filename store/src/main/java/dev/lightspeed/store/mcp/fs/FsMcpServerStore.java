@@ -1,9 +1,12 @@
-package dev.lightspeed.server.mcp;
+package dev.lightspeed.store.mcp.fs;
 
 import dev.lightspeed.engine.json.CanonicalJson;
 import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.store.StoreIoException;
 import dev.lightspeed.store.UniverseId;
+import dev.lightspeed.store.mcp.McpServerConflictException;
+import dev.lightspeed.store.mcp.McpServerStore;
+import dev.lightspeed.store.mcp.StoredMcpServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -22,8 +25,9 @@ import java.util.OptionalLong;
 /**
  * The catalog as one JSON file per server under the server's home:
  * {@code <home>/gateway/mcp-servers/<universe>/<serverId>.json}, written through a temporary file and an atomic
- * rename. Changes are serialized within this process (one server process owns a home); server ids must be
- * safe file names, which {@link McpMethods} ensures.
+ * rename. Changes are serialized within this process (one server process owns a home). Server ids must be
+ * safe file names (no path separators, not starting with a dot); the gateway's id rule guarantees it, and
+ * other ids are refused with {@link IllegalArgumentException} rather than written outside the catalog.
  */
 public final class FsMcpServerStore implements McpServerStore {
   private static final String SUFFIX = ".json";
@@ -116,6 +120,11 @@ public final class FsMcpServerStore implements McpServerStore {
   }
 
   private Path file(UniverseId universe, String serverId) {
+    Objects.requireNonNull(serverId, "serverId");
+    if (serverId.isEmpty() || serverId.startsWith(".") || serverId.indexOf('/') >= 0 || serverId.indexOf('\\') >= 0
+        || serverId.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("MCP server id \"" + serverId + "\" is not a safe file name");
+    }
     return root.resolve(universe.value()).resolve(serverId + SUFFIX);
   }
 }

@@ -1,0 +1,2 @@
+/** The in-memory MCP server catalog, a strict fake for tests. */
+package dev.lightspeed.store.mcp.memory;

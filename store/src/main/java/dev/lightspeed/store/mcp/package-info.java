@@ -1,0 +1,6 @@
+/**
+ * The MCP server catalog of each universe: records of the remote (or local) MCP servers sessions may be granted,
+ * kept whole under a server id with a revision for compare-and-swap. What a record may contain is the gateway's
+ * rule; the store keeps what it is given.
+ */
+package dev.lightspeed.store.mcp;
