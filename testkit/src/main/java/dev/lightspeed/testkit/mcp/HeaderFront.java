@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A loopback HTTP front for a Streamable HTTP MCP server that lets a request through only when it carries
- * {@code header} with exactly {@code value}; others get 401. Responses (event streams too) are passed on as
- * they arrive. Counts what it refused, so a test can tell the header was checked.
+ * {@code header} with a value the front accepts (exactly {@code value}, or one a predicate accepts); others
+ * get 401, with a {@code WWW-Authenticate} challenge when one is given. Responses (event streams too) are
+ * passed on as they arrive. Counts what it refused, so a test can tell the header was checked.
  */
 public final class HeaderFront implements AutoCloseable {
   private static final Set<String> PASSED_REQUEST_HEADERS = Set.of("content-type", "accept", "mcp-session-id", "mcp-protocol-version",
@@ -31,13 +33,15 @@ public final class HeaderFront implements AutoCloseable {
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final URI target;
   private final String header;
-  private final String value;
+  private final Predicate<String> accepts;
+  private final String challenge;
   private final AtomicInteger refused = new AtomicInteger();
 
-  private HeaderFront(URI target, String header, String value) {
+  private HeaderFront(URI target, String header, Predicate<String> accepts, String challenge) {
     this.target = target;
     this.header = header;
-    this.value = value;
+    this.accepts = accepts;
+    this.challenge = challenge;
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -50,7 +54,15 @@ public final class HeaderFront implements AutoCloseable {
 
   /** {@return a started front for {@code target} (a server's MCP endpoint) that demands {@code header: value}} */
   public static HeaderFront start(URI target, String header, String value) {
-    return new HeaderFront(target, header, value);
+    return new HeaderFront(target, header, value::equals, null);
+  }
+
+  /**
+   * {@return a started front for {@code target} that lets through requests whose {@code Authorization} header
+   * {@code accepts} (it may be null when absent), answering others 401 with {@code WWW-Authenticate: challenge}}
+   */
+  public static HeaderFront guarding(URI target, Predicate<String> accepts, String challenge) {
+    return new HeaderFront(target, "Authorization", accepts, challenge);
   }
 
   /** {@return the front's MCP endpoint: the target's path on the front's port} */
@@ -65,10 +77,11 @@ public final class HeaderFront implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!value.equals(exchange.getRequestHeaders().getFirst(header))) {
+      if (!accepts.test(exchange.getRequestHeaders().getFirst(header))) {
         refused.incrementAndGet();
         byte[] body = "{\"error\":\"unauthorized\"}".getBytes();
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (challenge != null) exchange.getResponseHeaders().set("WWW-Authenticate", challenge);
         exchange.sendResponseHeaders(401, body.length);
         exchange.getResponseBody().write(body);
         return;

@@ -3,8 +3,10 @@ package dev.lightspeed.tools.mcp;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.client.transport.customizer.McpHttpClientTransportAuthorizationErrorHandler;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpError;
@@ -126,11 +128,15 @@ public final class McpClients implements AutoCloseable {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         if (url.getRawQuery() != null) path += "?" + url.getRawQuery();
         String base = url.getScheme() + "://" + url.getRawAuthority();
-        Map<String, String> headers = http.headers();
+        McpHttpAuth auth = http.auth();
+        // Credentials are asked for just before each request (a token near expiry is refreshed then); a 401 asks
+        // for new ones once and retries.
         yield HttpClientStreamableHttpTransport.builder(base)
             .endpoint(path)
             .connectTimeout(timeouts.initialization())
-            .httpRequestCustomizer((builder, method, uri, body, context) -> headers.forEach(builder::setHeader))
+            .httpRequestCustomizer((builder, method, uri, body, context) -> auth.headers().forEach(builder::setHeader))
+            .authorizationErrorHandler(McpHttpClientTransportAuthorizationErrorHandler.fromSync((request, response, context) ->
+                response.statusCode() == 401 && auth.renew(request.headers().firstValue("Authorization"))))
             .build();
       }
       case McpEndpoint.Stdio stdio -> {
@@ -156,6 +162,12 @@ public final class McpClients implements AutoCloseable {
   }
 
   private static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof McpHttpClientTransportAuthorizationException refused) {
+        return "the server refused the credentials (HTTP " + refused.getResponseInfo().statusCode() + ")";
+      }
+      if (t instanceof McpCredentialsException missing) return missing.getMessage();
+    }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) root = root.getCause();
     String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Where an MCP server is reached: a Streamable HTTP URL with the headers every request carries, or a local
@@ -12,18 +11,23 @@ import java.util.TreeMap;
  * opens a new one.
  */
 public sealed interface McpEndpoint {
-  /** A remote server at {@code url}; {@code headers} (e.g. {@code Authorization}) go with every request. */
-  record Http(URI url, Map<String, String> headers) implements McpEndpoint {
+  /** A remote server at {@code url}; {@code auth} gives the headers (e.g. {@code Authorization}) of each request. */
+  record Http(URI url, McpHttpAuth auth) implements McpEndpoint {
     public Http {
       Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(auth, "auth");
       String scheme = url.getScheme();
       if (!"http".equals(scheme) && !"https".equals(scheme)) throw new IllegalArgumentException("not an http(s) URL: \"" + url + "\"");
-      headers = Map.copyOf(headers);
+    }
+
+    /** A server whose requests all carry {@code headers}. */
+    public Http(URI url, Map<String, String> headers) {
+      this(url, new McpHttpAuth.StaticHeaders(headers));
     }
 
     @Override
     public String toString() {
-      return url + (headers.isEmpty() ? "" : " with headers " + new TreeMap<>(headers).keySet());
+      return url + (auth.none() ? "" : " with " + auth);
     }
   }
 

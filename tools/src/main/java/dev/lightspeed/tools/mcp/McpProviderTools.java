@@ -31,9 +31,9 @@ public final class McpProviderTools {
           + "; register it with execution harness");
     }
     McpEndpoint.Http http = (McpEndpoint.Http) server.endpoint();
-    if (!http.headers().isEmpty()) {
-      throw new IllegalArgumentException(at + " has headers, which the provider would need in the stored tool spec;"
-          + " provider-run servers with headers are not supported yet, use execution harness");
+    if (!http.auth().none()) {
+      throw new IllegalArgumentException(at + " has headers or an OAuth login, which the provider would need in the stored tool spec;"
+          + " provider-run servers with credentials are not supported yet, use execution harness");
     }
     if (server.approval() == McpServerSettings.Approval.ALWAYS) {
       throw new IllegalArgumentException(at + " asks for approval always, and approvals are not supported yet");

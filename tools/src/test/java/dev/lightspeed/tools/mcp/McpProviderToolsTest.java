@@ -39,8 +39,8 @@ class McpProviderToolsTest {
             + " not anthropic:messages; register it with execution harness");
     assertThatThrownBy(() -> McpProviderTools.spec(server(Map.of("Authorization", "Bearer x"), McpServerSettings.Approval.NEVER),
         "openai:responses", blobs, U))
-        .hasMessage("features.mcp: server \"docs\" (execution provider) has headers, which the provider would need in the stored tool"
-            + " spec; provider-run servers with headers are not supported yet, use execution harness");
+        .hasMessage("features.mcp: server \"docs\" (execution provider) has headers or an OAuth login, which the provider would"
+            + " need in the stored tool spec; provider-run servers with credentials are not supported yet, use execution harness");
     assertThatThrownBy(() -> McpProviderTools.spec(server(Map.of(), McpServerSettings.Approval.ALWAYS), "openai:responses", blobs, U))
         .hasMessage("features.mcp: server \"docs\" (execution provider) asks for approval always, and approvals are not supported yet");
   }
