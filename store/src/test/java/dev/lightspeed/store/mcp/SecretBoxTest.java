@@ -3,16 +3,11 @@ package dev.lightspeed.store.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lightspeed.store.UniverseId;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SecretBoxTest {
   static MasterKey randomKey() {
@@ -75,22 +70,5 @@ class SecretBoxTest {
     assertThatThrownBy(() -> MasterKey.parse(Base64.getEncoder().encodeToString(new byte[16])))
         .hasMessage("decodes to 16 bytes, not 32; expected the base64 of 32 random bytes, e.g. the output of `openssl rand -base64 32`");
     assertThatThrownBy(() -> MasterKey.parse("not base64!")).hasMessageStartingWith("not base64;");
-  }
-
-  @Test
-  void theFileStoreKeepsSealedTextOwnerOnly(@TempDir Path home) throws Exception {
-    FsMcpCredentialStore store = new FsMcpCredentialStore(home);
-    UniverseId u = UniverseId.DEFAULT;
-    assertThat(store.find(u, "docs")).isEmpty();
-
-    store.put(u, "docs", "v1.abc.AAAA");
-    store.put(u, "docs", "v1.abc.BBBB");
-
-    Path file = home.resolve("gateway/mcp-credentials/default/docs.sealed");
-    assertThat(store.find(u, "docs")).contains("v1.abc.BBBB");
-    assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-    store.delete(u, "docs");
-    store.delete(u, "docs");
-    assertThat(store.find(u, "docs")).isEmpty();
   }
 }

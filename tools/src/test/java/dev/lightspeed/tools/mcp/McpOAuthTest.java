@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lightspeed.store.UniverseId;
-import dev.lightspeed.store.mcp.InMemoryMcpCredentialStore;
+import dev.lightspeed.store.mcp.memory.InMemoryMcpCredentialStore;
 import dev.lightspeed.store.mcp.MasterKey;
 import dev.lightspeed.store.mcp.SecretBox;
 import dev.lightspeed.testkit.mcp.EverythingServer;

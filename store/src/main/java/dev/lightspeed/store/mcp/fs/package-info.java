@@ -1,2 +1,2 @@
-/** The file-system MCP server catalog: one small JSON record per server under the server's home. */
+/** The file-system MCP server catalog and sealed credentials: one small record per server under the server's home. */
 package dev.lightspeed.store.mcp.fs;

@@ -1,2 +1,2 @@
-/** The in-memory MCP server catalog, a strict fake for tests. */
+/** The in-memory MCP server catalog and credential store, strict fakes for tests. */
 package dev.lightspeed.store.mcp.memory;

@@ -1,6 +1,7 @@
-package dev.lightspeed.store.mcp;
+package dev.lightspeed.store.mcp.memory;
 
 import dev.lightspeed.store.UniverseId;
+import dev.lightspeed.store.mcp.McpCredentialStore;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,8 @@
-package dev.lightspeed.store.mcp;
+package dev.lightspeed.store.mcp.fs;
 
 import dev.lightspeed.store.StoreIoException;
 import dev.lightspeed.store.UniverseId;
+import dev.lightspeed.store.mcp.McpCredentialStore;
 import dev.lightspeed.store.fs.RecordFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
