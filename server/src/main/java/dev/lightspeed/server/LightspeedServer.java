@@ -5,6 +5,7 @@ import dev.lightspeed.llm.http.ProviderHttp;
 import dev.lightspeed.llm.models.ModelCatalog;
 import dev.lightspeed.runtime.temporal.RunAborts;
 import dev.lightspeed.runtime.temporal.RunPreparer;
+import dev.lightspeed.runtime.temporal.ReplayFailureRecovery;
 import dev.lightspeed.runtime.temporal.RunResumption;
 import dev.lightspeed.runtime.temporal.SessionActivitiesImpl;
 import dev.lightspeed.runtime.temporal.SessionClient;
@@ -51,13 +52,15 @@ public final class LightspeedServer implements AutoCloseable {
   private final Role role;
   private final TemporalConnection temporal;
   private final Optional<SessionWorker> worker;
+  private final Optional<ReplayFailureRecovery> recovery;
   private final Optional<Gateway> gateway;
   private final ServerStores stores;
   private final McpClients mcp;
   private boolean closed;
 
-  private LightspeedServer(Role role, TemporalConnection temporal, Optional<SessionWorker> worker, Optional<Gateway> gateway,
-      ServerStores stores, McpClients mcp) {
+  private LightspeedServer(Role role, TemporalConnection temporal, Optional<SessionWorker> worker, Optional<ReplayFailureRecovery> recovery,
+      Optional<Gateway> gateway, ServerStores stores, McpClients mcp) {
+    this.recovery = recovery;
     this.mcp = mcp;
     this.role = role;
     this.temporal = temporal;
@@ -95,6 +98,7 @@ public final class LightspeedServer implements AutoCloseable {
       throw e;
     }
     Optional<SessionWorker> worker = Optional.empty();
+    Optional<ReplayFailureRecovery> recovery = Optional.empty();
     // Local (stdio) MCP servers start commands on this machine: only where it is the user's own (embedded mode).
     boolean localMcpServers = temporal.embedded();
     McpClients mcp = new McpClients(McpClients.Timeouts.DEFAULT);
@@ -108,9 +112,15 @@ public final class LightspeedServer implements AutoCloseable {
             new SkillCatalog(blobs, snapshots, workspaces));
         SessionActivitiesImpl activities = new SessionActivitiesImpl(log, blobs, effects.llm().create(blobs, live), tools.port(), aborts, preparer);
         worker = Optional.of(SessionWorker.start(temporal.client(), config.temporal().taskQueue(), activities, aborts));
+        SessionClient sessions = new SessionClient(temporal.client(), config.temporal().taskQueue(), tuning);
         if (temporal.embedded()) {
           // The embedded server starts empty; the log knows which runs were in progress when the last process stopped.
-          RunResumption.resume(log, UniverseId.DEFAULT, new SessionClient(temporal.client(), config.temporal().taskQueue(), tuning));
+          RunResumption.resume(log, UniverseId.DEFAULT, sessions);
+        } else {
+          // A cluster keeps executions across deploys; one whose replay no longer matches the new code fails, and
+          // a session of it with a run in progress is started again from its log.
+          recovery = Optional.of(new ReplayFailureRecovery(temporal.client(), config.temporal().taskQueue(), log, sessions)
+              .start(ReplayFailureRecovery.DEFAULT_INTERVAL));
         }
       }
       Optional<Gateway> gateway = Optional.empty();
@@ -125,8 +135,9 @@ public final class LightspeedServer implements AutoCloseable {
             model(config.defaultModel()), models, appends, live, checks, stores.mcpServers, localMcpServers);
         gateway = Optional.of(Gateway.create(parts).start(config.gatewayAddress()));
       }
-      return new LightspeedServer(role, temporal, worker, gateway, stores, mcp);
+      return new LightspeedServer(role, temporal, worker, recovery, gateway, stores, mcp);
     } catch (RuntimeException e) {
+      recovery.ifPresent(ReplayFailureRecovery::close);
       worker.ifPresent(w -> w.shutdown(Duration.ZERO));
       mcp.close();
       temporal.close();
@@ -173,6 +184,7 @@ public final class LightspeedServer implements AutoCloseable {
       gateway.ifPresent(Gateway::close);
     } finally {
       try {
+        recovery.ifPresent(ReplayFailureRecovery::close);
         worker.ifPresent(w -> w.shutdown(grace));
       } finally {
         try {

@@ -62,8 +62,9 @@ public final class SessionClient {
       try {
         return workflow.submit(request);
       } catch (WorkflowNotFoundException | WorkflowUpdateException e) {
-        // The execution ended before it answered: closed or continued as new (start again), or it failed to
-        // bootstrap, which starting again cannot mend.
+        // The execution ended before it answered: closed, continued as new or failed on replay after a deploy
+        // changed the workflow code (start again: the fresh execution rehydrates from the log), or it failed
+        // to bootstrap, which starting again cannot mend.
         Optional<String> failed = bootstrapFailure(e).or(() -> endedWithBootstrapFailure(e.getExecution()));
         if (failed.isPresent()) throw new SessionBootstrapException(session.value(), failed.get(), e);
         last = e;
@@ -84,7 +85,10 @@ public final class SessionClient {
     }
   }
 
-  /** Starts the session's workflow unless it is already running. */
+  /**
+   * Starts the session's workflow unless it is already running. An execution that has ended, however it
+   * ended (closed, failed on replay, terminated), is followed by a fresh one, which rehydrates from the log.
+   */
   public void ensureRunning(UniverseId universe, SessionId session) {
     String id = TemporalNames.workflowId(universe.value(), session.value());
     SessionWorkflow stub = client.newWorkflowStub(SessionWorkflow.class, WorkflowOptions.newBuilder()

@@ -4,7 +4,9 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.NonDeterministicException;
 import io.temporal.worker.WorkerOptions;
+import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A worker process's share of the hosted runtime: polls the task queue, runs session workflows on virtual
  * threads with a workflow cache sized for thousands of parked sessions, and runs their activities.
+ *
+ * <p>A replay that no longer matches a session's history (a deploy changed the workflow code) fails that
+ * execution instead of retrying its workflow task forever; the session's event log is authoritative, so a
+ * fresh execution rehydrates from it (see {@link ReplayFailureRecovery} and {@link SessionClient#submit}).
  */
 public final class SessionWorker implements AutoCloseable {
   /** Sticky-cached workflows per worker; an idle session costs little, and evicted ones replay on demand. */
@@ -35,6 +41,12 @@ public final class SessionWorker implements AutoCloseable {
    * caller can first {@link SessionClient#adoptOpenSessions adopt} sessions a dead worker left behind.
    */
   public static SessionWorker create(WorkflowClient client, String taskQueue, SessionActivities activities, RunAborts aborts) {
+    return create(client, taskQueue, activities, aborts, SessionWorkflowImpl.class);
+  }
+
+  /** As {@link #create(WorkflowClient, String, SessionActivities, RunAborts)} with another implementation (tests: a changed deploy). */
+  static SessionWorker create(WorkflowClient client, String taskQueue, SessionActivities activities, RunAborts aborts,
+      Class<? extends SessionWorkflow> implementation) {
     Objects.requireNonNull(activities, "activities");
     WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
         .setUsingVirtualWorkflowThreads(true)
@@ -46,7 +58,9 @@ public final class SessionWorker implements AutoCloseable {
         .setMaxConcurrentActivityExecutionSize(1_000)
         .setMaxConcurrentLocalActivityExecutionSize(200)
         .build());
-    worker.registerWorkflowImplementationTypes(SessionWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(WorkflowImplementationOptions.newBuilder()
+        .setFailWorkflowExceptionTypes(NonDeterministicException.class)
+        .build(), implementation);
     worker.registerActivitiesImplementations(activities, new AbortActivitiesImpl(aborts));
     return new SessionWorker(factory);
   }

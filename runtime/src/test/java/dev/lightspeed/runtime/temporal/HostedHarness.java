@@ -100,6 +100,16 @@ final class HostedHarness implements AutoCloseable {
     worker.start();
   }
 
+  /**
+   * Starts a worker running {@code implementation} whose activities use {@code activityLog}, without adopting
+   * open sessions: as on a Temporal cluster, it picks up their workflow tasks and replays their histories.
+   */
+  void startWorker(Class<? extends SessionWorkflow> implementation, SessionLog activityLog) {
+    worker = SessionWorker.create(temporal.client(), TemporalNames.TASK_QUEUE, new SessionActivitiesImpl(activityLog, blobs, llm, tools, aborts),
+        aborts, implementation);
+    worker.start();
+  }
+
   /** Stops the worker abruptly, as a crash would: activities in flight are abandoned to Temporal. */
   void killWorker() {
     worker.shutdown(Duration.ZERO);
