@@ -32,9 +32,13 @@ import java.util.function.Function;
  *
  * <p>With a {@link CompactionPolicy.Mode#PROVIDER_TRIGGERED} policy and a threshold, the body asks for
  * server-side compaction ({@code context_management} with a {@code compact_20260112} edit) and the request
- * must carry the {@value #COMPACTION_BETA} beta header. Stateless.
+ * must carry the {@value #COMPACTION_BETA} beta header.
+ *
+ * <p>Thinking is left out when the tool choice forces a tool call ({@code any} or {@code tool}), which the
+ * API refuses to combine with thinking; a warning is logged. Stateless.
  */
 final class AnthropicRequestBuilder {
+  private static final System.Logger LOG = System.getLogger(AnthropicRequestBuilder.class.getName());
   static final String COMPACTION_BETA = "compact-2026-01-12";
   static final String COMPACTION_EDIT = "compact_20260112";
 
@@ -50,8 +54,16 @@ final class AnthropicRequestBuilder {
    */
   static Built generation(String provider, LlmRequest request, Function<BlobRef, byte[]> blobs) throws ProviderException {
     AnthropicTranscript transcript = AnthropicTranscript.render(provider, request.context(), blobs);
-    AnthropicSettings settings = AnthropicSettings.from(provider, request.generation());
+    AnthropicSettings requested = AnthropicSettings.from(provider, request.generation());
     List<String> tools = tools(request.tools(), blobs);
+    // The API answers 400 to thinking with tool_choice any or tool; the forced tool call is what the caller
+    // relies on, so such a turn goes without thinking.
+    boolean dropThinking = !tools.isEmpty() && requested.forcesToolUse() && requested.thinkingBudget() > 0;
+    if (dropThinking) {
+      LOG.log(System.Logger.Level.WARNING, "turn {0}: tool choice \"{1}\" forces tool use, which {2} cannot combine with thinking; "
+          + "sending it without thinking", request.turn(), requested.toolChoiceType(), AnthropicMessagesAdapter.API_KIND);
+    }
+    AnthropicSettings settings = dropThinking ? requested.withoutThinking() : requested;
     CompactionPolicy policy = request.compaction();
     long trigger = policy.mode() == CompactionPolicy.Mode.PROVIDER_TRIGGERED ? policy.thresholdTokens() : 0;
     String body = AnthropicJson.write(g -> {

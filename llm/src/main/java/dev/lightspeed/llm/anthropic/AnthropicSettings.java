@@ -17,7 +17,9 @@ import java.util.Optional;
  *       the budget is capped at {@code maxOutputTokens - 1}, as the API requires.
  *   <li>{@code toolChoice} {@code auto}/{@code none}/{@code requiredAny}/{@code specific} maps to
  *       {@code auto}/{@code none}/{@code any}/{@code tool}; {@code parallelToolUse: false} adds
- *       {@code disable_parallel_tool_use} (except to {@code none}, which has no such field).
+ *       {@code disable_parallel_tool_use} (except to {@code none}, which has no such field). The API
+ *       refuses thinking together with a choice that forces tool use; {@link AnthropicRequestBuilder} then
+ *       sends the request {@link #withoutThinking() without thinking}.
  * </ul>
  *
  * @param thinkingBudget the {@code budget_tokens}, or 0 for no thinking
@@ -62,6 +64,16 @@ record AnthropicSettings(long maxTokens, long thinkingBudget, String toolChoiceT
     } catch (JsonShapeException e) {
       throw unsupported(provider, "generation settings: " + e.getMessage());
     }
+  }
+
+  /** {@return whether the tool choice makes the model call a tool ({@code any} or {@code tool})} */
+  boolean forcesToolUse() {
+    return "any".equals(toolChoiceType) || "tool".equals(toolChoiceType);
+  }
+
+  /** {@return these settings with thinking off; {@code max_tokens} is kept, as it still leaves room for the answer} */
+  AnthropicSettings withoutThinking() {
+    return new AnthropicSettings(maxTokens, 0, toolChoiceType, toolName, disableParallelToolUse);
   }
 
   private static long budget(String provider, String effort) throws ProviderException {

@@ -8,6 +8,7 @@ import dev.lightspeed.engine.context.EntryKind;
 import dev.lightspeed.engine.context.EntryRole;
 import dev.lightspeed.llm.ProviderError;
 import dev.lightspeed.llm.ProviderException;
+import dev.lightspeed.llm.json.RawJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,6 +31,11 @@ import java.util.function.Function;
  * Within a user message {@code tool_result} blocks come first (the API requires it), in entry order, so a
  * steering message placed while tools ran still follows the results.
  *
+ * <p>What the API refuses is left out or mended: empty or whitespace-only text (system texts, user and
+ * assistant texts, stored {@code text} blocks) is left out, and a history whose first message is the
+ * assistant's (older messages pruned after a compaction) starts with a short user text,
+ * {@value #OMITTED_START}.
+ *
  * <p>Native items of other API kinds are skipped with a warning (a session's API kind is pinned, so they only
  * come from hand-made context edits). Immutable once rendered.
  */
@@ -39,6 +45,11 @@ final class AnthropicTranscript {
   private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/webp", "image/gif");
   /** Block types the API refuses a {@code cache_control} on. */
   private static final Set<String> UNCACHEABLE = Set.of("thinking", "redacted_thinking");
+  /**
+   * The user text put before a history that starts with the assistant (after a compaction pruned the
+   * messages before its block, or a context edit removed them): the API wants the user to speak first.
+   */
+  static final String OMITTED_START = "(The earlier conversation is not shown.)";
 
   /** One content block: its {@code type} and its JSON text. */
   record Block(String type, String json) {}
@@ -74,7 +85,10 @@ final class AnthropicTranscript {
       ContextItem item = entry.item();
       String mediaType = baseType(item.mediaType());
       switch (item.kind()) {
-        case INSTRUCTIONS, SKILL_CATALOG, VFS_CATALOG -> system.add(utf8(blobs.apply(item.content())));
+        case INSTRUCTIONS, SKILL_CATALOG, VFS_CATALOG -> {
+          String text = utf8(blobs.apply(item.content()));
+          if (!text.isBlank()) system.add(text);
+        }
         case TOOL_RESULT -> {
           if (item.callId() == null) throw unsupported(provider, "tool result entry " + entry.id() + " has no call id");
           merger.add("user", new Block("tool_result", toolResult(item.callId(), utf8(blobs.apply(item.content())), item.isError())));
@@ -88,11 +102,17 @@ final class AnthropicTranscript {
             }
             String type = item.providerKind().substring(KIND_PREFIX.length());
             String json = utf8(blobs.apply(item.content()));
+            if (type.equals("text") && isBlankText(json)) {
+              LOG.log(System.Logger.Level.DEBUG, "context entry {0} is an empty text block, which the API refuses; left out", entry.id());
+              continue;
+            }
             if (type.equals("tool_use")) toolUseNames.add(toolName(json));
             merger.add(item.role() == EntryRole.USER ? "user" : "assistant", new Block(type, json));
           } else if (item.kind() == EntryKind.MESSAGE || item.kind() == EntryKind.SKILL_ACTIVATION || item.kind() == EntryKind.COMPACTION) {
             String role = item.role() == EntryRole.ASSISTANT ? "assistant" : "user";
-            merger.add(role, content(provider, entry, role, mediaType, blobs.apply(item.content())));
+            byte[] bytes = blobs.apply(item.content());
+            if (mediaType.startsWith("text/") && utf8(bytes).isBlank()) continue;
+            merger.add(role, content(provider, entry, role, mediaType, bytes));
           } else {
             LOG.log(System.Logger.Level.WARNING, "skipping context entry {0}: a {1} entry of media type {2} is not a native item",
                 entry.id(), item.kind().wireName(), item.mediaType());
@@ -140,6 +160,35 @@ final class AnthropicTranscript {
       if (!UNCACHEABLE.contains(stable.blocks().get(b).type())) return new int[] {n - 2, b};
     }
     return null;
+  }
+
+  /**
+   * {@return whether a stored {@code text} block's text is empty or whitespace} The API refuses such blocks;
+   * models occasionally stream one (an empty text block before a tool call). Decides from the raw text
+   * without decoding it when a visible character shows up, which is at once for any real text.
+   */
+  static boolean isBlankText(String json) {
+    String literal;
+    try {
+      literal = RawJson.member(json, "text").orElse("\"\"");
+    } catch (IllegalArgumentException malformed) {
+      return false;
+    }
+    if (!literal.startsWith("\"")) return false;
+    for (int i = 1; i < literal.length() - 1; i++) {
+      char c = literal.charAt(i);
+      if (c == '\\') return decodesBlank(literal);
+      if (!Character.isWhitespace(c)) return false;
+    }
+    return true;
+  }
+
+  private static boolean decodesBlank(String literal) {
+    try {
+      return AnthropicJson.MAPPER.readTree(literal).asText().isBlank();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   static String textBlock(String text) {
@@ -232,7 +281,10 @@ final class AnthropicTranscript {
     }
 
     List<Message> messages() {
-      List<Message> out = new ArrayList<>(roles.size());
+      List<Message> out = new ArrayList<>(roles.size() + 1);
+      if (!roles.isEmpty() && roles.getFirst().equals("assistant")) {
+        out.add(new Message("user", List.of(new Block("text", textBlock(OMITTED_START)))));
+      }
       for (int i = 0; i < roles.size(); i++) out.add(new Message(roles.get(i), blocks.get(i)));
       return out;
     }

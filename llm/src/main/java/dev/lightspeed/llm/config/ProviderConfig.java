@@ -11,13 +11,21 @@ import java.util.Objects;
  * does not ({@code https://api.anthropic.com}).
  *
  * @param headers extra headers sent with every call (e.g. {@code anthropic-version})
+ * @param reasoningSummary whether {@code openai:responses} requests with a reasoning effort ask for
+ *     reasoning summaries; other API kinds ignore it
  */
-public record ProviderConfig(String id, URI baseUrl, KeyRing keys, Map<String, String> headers) {
+public record ProviderConfig(String id, URI baseUrl, KeyRing keys, Map<String, String> headers, ReasoningSummary reasoningSummary) {
   public ProviderConfig {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(keys, "keys");
     headers = Map.copyOf(headers);
+    Objects.requireNonNull(reasoningSummary, "reasoningSummary");
+  }
+
+  /** A provider that asks for no reasoning summaries. */
+  public ProviderConfig(String id, URI baseUrl, KeyRing keys, Map<String, String> headers) {
+    this(id, baseUrl, keys, headers, ReasoningSummary.NONE);
   }
 
   /** {@return {@code baseUrl} with {@code path} appended, without doubling slashes} */

@@ -15,12 +15,15 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code openai}: {@code OPENAI_API_KEY} (comma-separated keys rotate), {@code OPENAI_BASE_URL}
  *       (default {@code https://api.openai.com/v1}). Registered when either is set, so a keyless
- *       OpenAI-compatible server works with just the base URL.
+ *       OpenAI-compatible server works with just the base URL. {@code OPENAI_REASONING_SUMMARY}
+ *       ({@code none} by default, {@code auto}, {@code concise}, {@code detailed}) asks Responses requests
+ *       with a reasoning effort for reasoning summaries.
  *   <li>{@code anthropic}: {@code ANTHROPIC_API_KEY}, {@code ANTHROPIC_BASE_URL} (default
  *       {@code https://api.anthropic.com}), {@code ANTHROPIC_VERSION} (default {@code 2023-06-01}).
  *   <li>custom ids listed in {@code LIGHTSPEED_PROVIDERS} (comma-separated, e.g. {@code local}), each with
  *       {@code LIGHTSPEED_PROVIDER_<ID>_BASE_URL} (required) and {@code LIGHTSPEED_PROVIDER_<ID>_API_KEY}
- *       (optional): local servers such as Ollama, vLLM or llama.cpp, spoken to through Chat Completions.
+ *       (optional): local servers such as Ollama, vLLM or llama.cpp, spoken to through Chat Completions;
+ *       {@code LIGHTSPEED_PROVIDER_<ID>_REASONING_SUMMARY} as for OpenAI.
  * </ul>
  */
 public final class ProviderRegistry {
@@ -49,7 +52,7 @@ public final class ProviderRegistry {
     String openAiBase = env.get("OPENAI_BASE_URL");
     if (present(openAiKey) || present(openAiBase)) {
       map.put("openai", new ProviderConfig("openai", url("OPENAI_BASE_URL", present(openAiBase) ? openAiBase : DEFAULT_OPENAI_BASE_URL),
-          KeyRing.parse(openAiKey), Map.of()));
+          KeyRing.parse(openAiKey), Map.of(), ReasoningSummary.parse("OPENAI_REASONING_SUMMARY", env.get("OPENAI_REASONING_SUMMARY"))));
     }
     String anthropicKey = env.get("ANTHROPIC_API_KEY");
     String anthropicBase = env.get("ANTHROPIC_BASE_URL");
@@ -69,7 +72,8 @@ public final class ProviderRegistry {
         String prefix = "LIGHTSPEED_PROVIDER_" + id.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
         String base = env.get(prefix + "BASE_URL");
         if (!present(base)) throw new ConfigurationException(prefix + "BASE_URL is required for provider \"" + id + "\" listed in LIGHTSPEED_PROVIDERS");
-        map.put(id, new ProviderConfig(id, url(prefix + "BASE_URL", base), KeyRing.parse(env.get(prefix + "API_KEY")), Map.of()));
+        map.put(id, new ProviderConfig(id, url(prefix + "BASE_URL", base), KeyRing.parse(env.get(prefix + "API_KEY")), Map.of(),
+            ReasoningSummary.parse(prefix + "REASONING_SUMMARY", env.get(prefix + "REASONING_SUMMARY"))));
       }
     }
     return new ProviderRegistry(map);

@@ -133,7 +133,7 @@ class AnthropicRequestBuilderTest {
   @Test
   void settingsAndProviderTriggeredCompactionShapeTheRequestAndAddTheBetaHeader() throws Exception {
     List<ToolSpec> tools = List.of(bed.function("alpha", "A.", "{\"type\":\"object\"}"));
-    String generation = "{\"reasoningEffort\":\"medium\",\"toolChoice\":{\"type\":\"specific\",\"toolId\":\"alpha\"},\"parallelToolUse\":false}";
+    String generation = "{\"reasoningEffort\":\"medium\",\"toolChoice\":{\"type\":\"auto\"},\"parallelToolUse\":false}";
 
     RecordedRequest sent = send(List.of(bed.user(1, "x")), tools, generation, new CompactionPolicy(CompactionPolicy.Mode.PROVIDER_TRIGGERED, 50000, 0));
 
@@ -141,10 +141,77 @@ class AnthropicRequestBuilderTest {
     assertThat(sent.bodyText()).isEqualTo("{\"model\":\"claude-fake\",\"max_tokens\":16384,"
         + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"x\"}]}],"
         + "\"tools\":[{\"name\":\"alpha\",\"description\":\"A.\",\"input_schema\":{\"type\":\"object\"}" + CACHE + "}],"
-        + "\"tool_choice\":{\"type\":\"tool\",\"name\":\"alpha\",\"disable_parallel_tool_use\":true},"
+        + "\"tool_choice\":{\"type\":\"auto\",\"disable_parallel_tool_use\":true},"
         + "\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":8192},"
         + "\"context_management\":{\"edits\":[{\"type\":\"compact_20260112\",\"trigger\":{\"type\":\"input_tokens\",\"value\":50000}}]},"
         + "\"stream\":true}");
+  }
+
+  @Test
+  void aToolChoiceThatForcesToolUseIsSentWithoutThinkingWhichTheApiCannotCombineWithIt() throws Exception {
+    List<ToolSpec> tools = List.of(bed.function("alpha", "A.", "{\"type\":\"object\"}"));
+
+    RecordedRequest specific = send(List.of(bed.user(1, "x")), tools,
+        "{\"reasoningEffort\":\"medium\",\"toolChoice\":{\"type\":\"specific\",\"toolId\":\"alpha\"},\"parallelToolUse\":false}",
+        CompactionPolicy.DISABLED);
+    RecordedRequest any = send(List.of(bed.user(1, "x")), tools, "{\"reasoningEffort\":\"high\",\"toolChoice\":{\"type\":\"requiredAny\"}}",
+        CompactionPolicy.DISABLED);
+    RecordedRequest noTools = send(List.of(bed.user(1, "x")), List.of(), "{\"reasoningEffort\":\"low\",\"toolChoice\":{\"type\":\"requiredAny\"}}",
+        CompactionPolicy.DISABLED);
+
+    assertThat(specific.bodyText()).isEqualTo("{\"model\":\"claude-fake\",\"max_tokens\":16384,"
+        + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"x\"}]}],"
+        + "\"tools\":[{\"name\":\"alpha\",\"description\":\"A.\",\"input_schema\":{\"type\":\"object\"}" + CACHE + "}],"
+        + "\"tool_choice\":{\"type\":\"tool\",\"name\":\"alpha\",\"disable_parallel_tool_use\":true},"
+        + "\"stream\":true}");
+    assertThat(any.bodyText()).contains("\"tool_choice\":{\"type\":\"any\"}").doesNotContain("thinking");
+    assertThat(noTools.bodyText()).as("without tools no tool choice is sent, so thinking stays")
+        .contains("\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048}").doesNotContain("tool_choice");
+  }
+
+  @Test
+  void emptyAndWhitespaceTextsWhichTheApiRefusesAreLeftOut() throws Exception {
+    String toolUse = "{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"alpha\",\"input\":{}}";
+    ContextItem use = new ContextItem(null, EntryKind.TOOL_CALL, EntryRole.ASSISTANT, bed.put(toolUse), "application/json",
+        "anthropic:messages:tool_use", "alpha", 1, "toolu_1", false);
+    ContextItem escapedBlank = new ContextItem(null, EntryKind.MESSAGE, EntryRole.ASSISTANT, bed.put("{\"type\":\"text\",\"text\":\" \\n\\t\"}"),
+        "application/json", "anthropic:messages:text", "", 1, null, false);
+    List<ContextEntry> context = List.of(
+        bed.instructions(1, "Be brief."),
+        bed.instructions(2, "  \n"),
+        bed.user(3, "hi"),
+        bed.output(4, 1, storedText("")),
+        bed.output(5, 1, use),
+        bed.output(6, 1, escapedBlank),
+        bed.toolResult(7, "toolu_1", "done", false),
+        bed.user(8, " "),
+        bed.output(9, 2, storedText("ok")),
+        bed.user(10, "next"));
+
+    RecordedRequest sent = send(context, List.of(bed.function("alpha", "A.", "{\"type\":\"object\"}")), "{}", CompactionPolicy.DISABLED);
+
+    assertThat(sent.bodyText()).startsWith("{\"model\":\"claude-fake\",\"max_tokens\":8192,"
+        + "\"system\":[{\"type\":\"text\",\"text\":\"Be brief.\"" + CACHE + "}],"
+        + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]},"
+        + "{\"role\":\"assistant\",\"content\":[" + toolUse + "]},"
+        + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_1\",\"content\":\"done\"}]},"
+        + "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"ok\"" + CACHE + "}]},"
+        + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"next\"}]}],");
+  }
+
+  @Test
+  void aHistoryThatStartsWithTheAssistantAfterACompactionPrunedItGetsAUserTextFirst() throws Exception {
+    String compaction = "{\"type\":\"compaction\",\"content\":\"The user asked to remember a sentence.\"}";
+    ContextItem compacted = new ContextItem(null, EntryKind.COMPACTION, EntryRole.ASSISTANT, bed.put(compaction), "application/json",
+        "anthropic:messages:compaction", null, 1, null, false);
+
+    RecordedRequest sent = send(List.of(bed.instructions(1, "Be brief."), bed.output(5, 1, compacted), bed.output(6, 1, storedText("Hello!")),
+        bed.user(7, "What did I ask you to do?")), List.of(), "{}", CompactionPolicy.DISABLED);
+
+    assertThat(sent.bodyText()).contains("\"messages\":["
+        + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"(The earlier conversation is not shown.)\"}]},"
+        + "{\"role\":\"assistant\",\"content\":[" + compaction + ",{\"type\":\"text\",\"text\":\"Hello!\"" + CACHE + "}]},"
+        + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"What did I ask you to do?\"}]}]");
   }
 
   @Test

@@ -49,6 +49,26 @@ class ProviderRegistryTest {
   }
 
   @Test
+  void reasoningSummariesAreAskedForOnlyWhenConfigured() {
+    assertThat(ProviderRegistry.fromEnvironment(Map.of("OPENAI_API_KEY", "sk-1")).find("openai").orElseThrow().reasoningSummary())
+        .isEqualTo(ReasoningSummary.NONE);
+    assertThat(ProviderRegistry.fromEnvironment(Map.of("OPENAI_API_KEY", "sk-1", "OPENAI_REASONING_SUMMARY", " Auto "))
+        .find("openai").orElseThrow().reasoningSummary()).isEqualTo(ReasoningSummary.AUTO);
+    ProviderRegistry custom = ProviderRegistry.fromEnvironment(Map.of("LIGHTSPEED_PROVIDERS", "vllm",
+        "LIGHTSPEED_PROVIDER_VLLM_BASE_URL", "http://localhost:8000/v1", "LIGHTSPEED_PROVIDER_VLLM_REASONING_SUMMARY", "concise"));
+    assertThat(custom.find("vllm").orElseThrow().reasoningSummary()).isEqualTo(ReasoningSummary.CONCISE);
+    assertThat(ReasoningSummary.DETAILED.wire()).isEqualTo("detailed");
+    assertThat(ReasoningSummary.NONE.wire()).isNull();
+  }
+
+  @Test
+  void anUnknownReasoningSummaryIsAConfigurationErrorNamingTheVariable() {
+    assertThatThrownBy(() -> ProviderRegistry.fromEnvironment(Map.of("OPENAI_API_KEY", "sk-1", "OPENAI_REASONING_SUMMARY", "brief")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("OPENAI_REASONING_SUMMARY must be none, auto, concise or detailed, not \"brief\"");
+  }
+
+  @Test
   void anAnthropicKeyConfiguresAnthropicWithTheDefaultVersionHeader() {
     ProviderConfig anthropic = ProviderRegistry.fromEnvironment(Map.of("ANTHROPIC_API_KEY", "sk-ant-1")).find("anthropic").orElseThrow();
     assertThat(anthropic.baseUrl()).isEqualTo(URI.create("https://api.anthropic.com"));

@@ -8,6 +8,7 @@ import dev.lightspeed.engine.context.EntryRole;
 import dev.lightspeed.llm.ProviderCall;
 import dev.lightspeed.llm.ProviderError;
 import dev.lightspeed.llm.ProviderException;
+import dev.lightspeed.llm.json.RawJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,12 +22,14 @@ import java.util.Set;
 /**
  * Renders context entries as the Responses {@code instructions} text and {@code input} items, following
  * {@code docs/LLM-ADAPTERS.md}: instruction and catalog entries form the system prompt; stored
- * {@code openai:responses:*} items are spliced in byte for byte; text, image and PDF messages become message
+ * {@code openai:responses:*} items are spliced in byte for byte (except reasoning items that carry neither
+ * encrypted content nor reasoning text, which are left out); text, image and PDF messages become message
  * items; tool results become {@code function_call_output} (or {@code custom_tool_call_output}); text
  * compaction summaries become user messages. Stateless.
  */
 final class ResponsesInput {
   private static final System.Logger LOG = System.getLogger(ResponsesInput.class.getName());
+  private static final String REASONING = ResponsesOutputItems.KIND_PREFIX + "reasoning";
   private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/webp", "image/gif");
 
   private ResponsesInput() {}
@@ -56,7 +59,13 @@ final class ResponsesInput {
         callKinds.put(item.callId(), item.providerKind());
       }
       if (isStoredItem(item)) {
-        g.writeRawValue(new String(call.read(item.content()), StandardCharsets.UTF_8));
+        String raw = new String(call.read(item.content()), StandardCharsets.UTF_8);
+        if (REASONING.equals(item.providerKind()) && !replayableReasoning(raw)) {
+          LOG.log(System.Logger.Level.DEBUG, "context entry {0} is a reasoning item without encrypted_content or reasoning text; "
+              + "left out, as with store:false the provider cannot look it up by id", e.id());
+          continue;
+        }
+        g.writeRawValue(raw);
         continue;
       }
       if (item.providerKind() != null && item.kind() != EntryKind.TOOL_RESULT && baseType(item.mediaType()).equals("application/json")) {
@@ -141,6 +150,21 @@ final class ResponsesInput {
       case DEVELOPER -> "developer";
       case USER, NONE -> "user";
     };
+  }
+
+  /**
+   * {@return whether a stored reasoning item can be sent back}: it carries its {@code encrypted_content}, or
+   * (from a compatible server that returns the reasoning itself) a {@code content} array. Without either the
+   * item is only an id, which OpenAI resolves against stored responses and, under {@code store:false},
+   * answers with 404. A malformed item is sent as it is, for the provider to judge.
+   */
+  private static boolean replayableReasoning(String raw) {
+    try {
+      return RawJson.member(raw, "encrypted_content").filter(v -> v.startsWith("\"") && v.length() > 2).isPresent()
+          || RawJson.member(raw, "content").filter(v -> v.startsWith("[") && !v.replaceAll("\\s", "").equals("[]")).isPresent();
+    } catch (IllegalArgumentException malformed) {
+      return true;
+    }
   }
 
   /** {@return whether the entry is an item this API produced, stored verbatim} */

@@ -33,7 +33,8 @@ final class ResponsesRequestBuilder {
   /**
    * {@return the body of a streamed generation}: model, instructions, input, tools and the generation
    * settings, {@code store:false} with encrypted reasoning included, the session id as prompt cache key, and
-   * {@code context_management} when the provider is to compact.
+   * {@code context_management} when the provider is to compact. Reasoning summaries are asked for only when
+   * the provider's configuration says so (see {@link dev.lightspeed.llm.config.ReasoningSummary}).
    */
   static byte[] generation(LlmRequest request, ProviderCall call) throws ProviderException {
     return write(g -> {
@@ -45,7 +46,8 @@ final class ResponsesRequestBuilder {
       if (effort.isPresent()) {
         g.writeObjectFieldStart("reasoning");
         g.writeStringField("effort", effort.get());
-        g.writeStringField("summary", "auto");
+        String summary = call.provider().reasoningSummary().wire();
+        if (summary != null) g.writeStringField("summary", summary);
         g.writeEndObject();
       }
       Optional<Long> maxOutput = settings.findNumber("maxOutputTokens");

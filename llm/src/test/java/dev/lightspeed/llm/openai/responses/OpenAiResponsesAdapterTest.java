@@ -18,6 +18,9 @@ import dev.lightspeed.engine.llm.Usage;
 import dev.lightspeed.engine.session.CompactionPolicy;
 import dev.lightspeed.engine.tool.ToolCall;
 import dev.lightspeed.engine.tool.ToolSpec;
+import dev.lightspeed.llm.config.KeyRing;
+import dev.lightspeed.llm.config.ProviderConfig;
+import dev.lightspeed.llm.config.ReasoningSummary;
 import dev.lightspeed.llm.json.RawJson;
 import dev.lightspeed.testkit.provider.FakeResponse;
 import dev.lightspeed.testkit.provider.Fixtures;
@@ -26,6 +29,7 @@ import dev.lightspeed.testkit.provider.ResponsesScript;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -149,7 +153,7 @@ class OpenAiResponsesAdapterTest {
     assertThat(sent.get("tool_choice")).isEqualTo(recorded.get("tool_choice"));
     assertThat(sent.get("service_tier")).isEqualTo(recorded.get("service_tier"));
     assertThat(sent.get("include")).isEqualTo(recorded.get("include"));
-    assertThat(sent.get("reasoning").toString()).isEqualTo("{\"effort\":\"low\",\"summary\":\"auto\"}");
+    assertThat(sent.get("reasoning").toString()).as("no summary unless the provider is configured to ask").isEqualTo("{\"effort\":\"low\"}");
     String sse = sseText("openai-responses/reasoning-function-call-stream");
     String added = events(sse, "response.output_item.added").get(0).get("item").get("encrypted_content").asText();
     String doneItem = events(sse, "response.output_item.done").get(0).get("item").get("encrypted_content").asText();
@@ -166,6 +170,48 @@ class OpenAiResponsesAdapterTest {
     String body = h.server.takeRequest().bodyText();
     assertThat(RawJson.arrayMember(body, "input").get(1)).isEqualTo(reasoning);
     assertThat(body).contains("," + reasoning + ",");
+  }
+
+  @Test
+  void aProviderConfiguredForReasoningSummariesAsksForThem() throws Exception {
+    JsonNode recorded = parse(new String(Fixtures.requestBody("openai-responses/reasoning-tool-call.turn1"), StandardCharsets.UTF_8));
+    ProviderConfig detailed = new ProviderConfig("openai", h.server.url("/v1"), KeyRing.of(List.of(ResponsesHarness.KEY)), Map.of(),
+        ReasoningSummary.DETAILED);
+    h.server.enqueue(Fixtures.response("openai-responses/text-stream"));
+
+    h.adapter.generate(request("gpt-5", List.of(h.user("hi")), List.of(), Json.Obj.builder().put("reasoningEffort", "low").build(),
+        CompactionPolicy.DISABLED), h.call(detailed));
+
+    JsonNode sent = parse(h.server.takeRequest().bodyText());
+    assertThat(sent.get("reasoning")).isEqualTo(recorded.get("reasoning"));
+    assertThat(sent.get("reasoning").toString()).isEqualTo("{\"effort\":\"low\",\"summary\":\"detailed\"}");
+  }
+
+  @Test
+  void reasoningItemsThatAreOnlyAnIdAreLeftOutOfTheReplay() throws Exception {
+    // Under store:false OpenAI cannot resolve a reasoning item by its id and answers 404; one that carries its
+    // encrypted content, or (from a compatible server) its reasoning text, goes back as stored.
+    String bare = "{\"id\":\"rs_bare\",\"type\":\"reasoning\",\"summary\":[{\"type\":\"summary_text\",\"text\":\"Thinking.\"}]}";
+    String nullEncrypted = "{\"id\":\"rs_null\",\"type\":\"reasoning\",\"encrypted_content\":null,\"summary\":[],\"content\":[]}";
+    String encrypted = "{\"id\":\"rs_enc\",\"type\":\"reasoning\",\"encrypted_content\":\"gAAAAB\",\"summary\":[]}";
+    String withText = "{\"id\":\"rs_text\",\"type\":\"reasoning\",\"summary\":[],\"content\":[{\"type\":\"reasoning_text\",\"text\":\"Hmm.\"}]}";
+    String function = "{\"type\":\"function_call\",\"id\":\"fc_1\",\"call_id\":\"call_F\",\"name\":\"get_weather\",\"arguments\":\"{}\"}";
+    h.server.enqueue(Fixtures.response("openai-responses/text-stream"));
+
+    h.adapter.generate(request("gpt-5", List.of(h.user("go"),
+        h.storedItem(EntryKind.REASONING_STATE, "reasoning", bare, null),
+        h.storedItem(EntryKind.REASONING_STATE, "reasoning", nullEncrypted, null),
+        h.storedItem(EntryKind.REASONING_STATE, "reasoning", encrypted, null),
+        h.storedItem(EntryKind.REASONING_STATE, "reasoning", withText, null),
+        h.storedItem(EntryKind.TOOL_CALL, "function_call", function, "call_F"),
+        h.toolResult("call_F", "sunny"))), h.call());
+
+    assertThat(RawJson.arrayMember(h.server.takeRequest().bodyText(), "input")).containsExactly(
+        "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"go\"}]}",
+        encrypted,
+        withText,
+        function,
+        "{\"type\":\"function_call_output\",\"call_id\":\"call_F\",\"output\":\"sunny\"}");
   }
 
   @Test
@@ -333,7 +379,7 @@ class OpenAiResponsesAdapterTest {
         + "{\"type\":\"function\",\"name\":\"ping\",\"parameters\":{\"type\":\"object\",\"properties\":{}},\"strict\":false},"
         + "{\"type\":\"web_search\"}],"
         + "\"tool_choice\":\"none\",\"parallel_tool_calls\":false,"
-        + "\"reasoning\":{\"effort\":\"high\",\"summary\":\"auto\"},\"max_output_tokens\":2048,\"service_tier\":\"priority\","
+        + "\"reasoning\":{\"effort\":\"high\"},\"max_output_tokens\":2048,\"service_tier\":\"priority\","
         + "\"store\":false,\"include\":[\"reasoning.encrypted_content\"],\"prompt_cache_key\":\"ses_01test\","
         + "\"context_management\":[{\"type\":\"compaction\",\"compact_threshold\":20000}],\"stream\":true}");
   }
