@@ -47,6 +47,35 @@ public final class RawJson {
   }
 
   /**
+   * {@return {@code json} with its top-level member {@code name} and one separating comma removed, every other
+   * character kept; {@code json} itself when the member is absent}
+   *
+   * @throws IllegalArgumentException when {@code json} is not a JSON object
+   */
+  public static String withoutMember(String json, String name) {
+    try (JsonParser p = FACTORY.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("not a JSON object");
+      int previousEnd = -1;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        int nameStart = start(p);
+        String field = p.currentName();
+        p.nextToken();
+        int valueEnd = end(p, json, start(p));
+        if (!field.equals(name)) {
+          previousEnd = valueEnd;
+          continue;
+        }
+        if (p.nextToken() == JsonToken.FIELD_NAME) return json.substring(0, nameStart) + json.substring(start(p));
+        if (previousEnd >= 0) return json.substring(0, previousEnd) + json.substring(valueEnd);
+        return json.substring(0, nameStart) + json.substring(valueEnd);
+      }
+      return json;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("malformed JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * {@return the raw text of each element of the array {@code json}}
    *
    * @throws IllegalArgumentException when {@code json} is not a JSON array

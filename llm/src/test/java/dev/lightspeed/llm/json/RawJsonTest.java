@@ -115,6 +115,20 @@ class RawJsonTest {
   // ---- elements ------------------------------------------------------------------------------------------
 
   @Test
+  void withoutMemberRemovesTheMemberAndOneCommaKeepingEveryOtherCharacter() {
+    String json = "{ \"a\" : 1 , \"b\":{\"x\":[1, 2]},\n \"c\": \"s\\\"t\" }";
+    assertThat(RawJson.withoutMember(json, "a")).isEqualTo("{ \"b\":{\"x\":[1, 2]},\n \"c\": \"s\\\"t\" }");
+    assertThat(RawJson.withoutMember(json, "b")).isEqualTo("{ \"a\" : 1 , \"c\": \"s\\\"t\" }");
+    assertThat(RawJson.withoutMember(json, "c")).isEqualTo("{ \"a\" : 1 , \"b\":{\"x\":[1, 2]} }");
+    assertThat(RawJson.withoutMember(json, "x")).isSameAs(json);
+    assertThat(RawJson.withoutMember("{\"only\":null}", "only")).isEqualTo("{}");
+    for (String name : List.of("a", "b", "c")) {
+      assertThat(RawJson.member(RawJson.withoutMember(json, name), name)).isEmpty();
+    }
+    assertThatThrownBy(() -> RawJson.withoutMember("[1]", "a")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void elementsReturnsEachElementAsWritten() {
     String json = "[ 1e3 , \"two\\n\" ,{ \"three\" : 3 },[4,[ ]] , null,true ,false, -0.0 ,\"\u00e9\"]";
     assertThat(RawJson.elements(json))

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param content the concatenated content deltas, or null when the model sent none and called tools
  * @param refusal the concatenated refusal deltas, or null
  * @param reasoning the concatenated {@code reasoning_content} (or {@code reasoning}) deltas, or null
+ * @param reasoningField the field the server sent reasoning in, {@code reasoning_content} or {@code reasoning}
  * @param finishReason the choice's {@code finish_reason}, or "" when the server sent none
  * @param usageJson the {@code usage} object of the usage chunk as received, or null
  */
@@ -29,6 +30,7 @@ record ChatCompletion(
     String content,
     String refusal,
     String reasoning,
+    String reasoningField,
     List<ToolCallPart> toolCalls,
     String finishReason,
     String usageJson,
@@ -37,6 +39,7 @@ record ChatCompletion(
   ChatCompletion {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(reasoningField, "reasoningField");
     toolCalls = List.copyOf(toolCalls);
     Objects.requireNonNull(finishReason, "finishReason");
     Objects.requireNonNull(usage, "usage");
@@ -54,11 +57,13 @@ record ChatCompletion(
 
   /**
    * {@return the assistant message as it is stored and replayed:
-   * {@code {"role":"assistant","content":…,"refusal":…,"tool_calls":[…]}}, refusal and tool calls only when
-   * present} Reasoning text is left out, because servers that emit it reject it in requests.
+   * {@code {"role":"assistant","content":…,"refusal":…,"reasoning_content":…,"tool_calls":[…]}}, refusal,
+   * reasoning and tool calls only when present} Reasoning goes under the field the server sent it in; servers
+   * that think between tool calls (DeepSeek, Kimi) want it back within the tool loop, and
+   * {@link ChatMessages} leaves it out of messages older than the last user message.
    */
   byte[] messageJson() {
-    return ChatJson.write(g -> writeMessage(g, false));
+    return ChatJson.write(g -> writeMessage(g, reasoningField));
   }
 
   /**
@@ -77,7 +82,7 @@ record ChatCompletion(
       g.writeStartObject();
       g.writeNumberField("index", 0);
       g.writeFieldName("message");
-      writeMessage(g, true);
+      writeMessage(g, "reasoning_content");
       if (finishReason.isEmpty()) g.writeNullField("finish_reason");
       else g.writeStringField("finish_reason", finishReason);
       g.writeEndObject();
@@ -92,13 +97,13 @@ record ChatCompletion(
     });
   }
 
-  private void writeMessage(JsonGenerator g, boolean withReasoning) throws IOException {
+  private void writeMessage(JsonGenerator g, String reasoningName) throws IOException {
     g.writeStartObject();
     g.writeStringField("role", "assistant");
     if (content == null) g.writeNullField("content");
     else g.writeStringField("content", content);
     if (refusal != null) g.writeStringField("refusal", refusal);
-    if (withReasoning && reasoning != null) g.writeStringField("reasoning_content", reasoning);
+    if (reasoning != null) g.writeStringField(reasoningName, reasoning);
     if (!toolCalls.isEmpty()) {
       g.writeArrayFieldStart("tool_calls");
       for (ToolCallPart call : toolCalls) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lightspeed.engine.cas.BlobRef;
 import dev.lightspeed.engine.context.ContextEntry;
 import dev.lightspeed.engine.context.ContextItem;
+import dev.lightspeed.engine.context.EntryRole;
 import dev.lightspeed.llm.ProviderError;
 import dev.lightspeed.llm.ProviderException;
+import dev.lightspeed.llm.json.RawJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +25,10 @@ import java.util.function.Function;
  *   <li>user entries (text, images as base64 data URLs, PDFs as {@code file} parts), skill activations and
  *       text compaction summaries become user content; consecutive ones merge into one user message, whose
  *       content is a string when it is a single text and a parts array otherwise;
- *   <li>stored {@code openai:completions:*} items are spliced in byte for byte;
+ *   <li>stored {@code openai:completions:*} items are spliced in byte for byte, except that assistant
+ *       messages older than the last user message lose their reasoning text ({@code reasoning_content} or
+ *       {@code reasoning}): servers that think between tool calls want it back only within the current tool
+ *       loop;
  *   <li>tool results become {@code role: tool} messages; plain assistant, system and developer texts become
  *       messages of that role ({@code system} for developer, which every compatible server accepts).
  * </ul>
@@ -67,12 +72,18 @@ final class ChatMessages {
     }
     if (!system.isEmpty()) textMessage(g, "system", String.join("\n\n", system));
 
-    for (ContextEntry e : context) {
+    int lastUser = -1;
+    for (int i = 0; i < context.size(); i++) {
+      if (isUserContent(context.get(i).item())) lastUser = i;
+    }
+    for (int i = 0; i < context.size(); i++) {
+      ContextEntry e = context.get(i);
       ContextItem item = e.item();
       if (item.providerKind() != null) {
         if (item.providerKind().startsWith(KIND_PREFIX) && baseType(item.mediaType()).equals("application/json")) {
           flushUser(g);
-          g.writeRawValue(new String(blobs.apply(item.content()), StandardCharsets.UTF_8));
+          String message = new String(blobs.apply(item.content()), StandardCharsets.UTF_8);
+          g.writeRawValue(i < lastUser ? withoutReasoning(message) : message);
         } else {
           LOG.log(System.Logger.Level.WARNING, "context entry {0} is a {1} item, which {2} cannot send; skipped",
               e.id(), item.providerKind(), OpenAiCompletionsAdapter.API_KIND);
@@ -105,6 +116,29 @@ final class ChatMessages {
       }
     }
     flushUser(g);
+  }
+
+  /** {@return whether the item is rendered as (part of) a user message} */
+  private static boolean isUserContent(ContextItem item) {
+    if (item.providerKind() != null) return false;
+    return switch (item.kind()) {
+      case SKILL_ACTIVATION, COMPACTION -> true;
+      case MESSAGE -> item.role() == EntryRole.USER || item.role() == EntryRole.NONE;
+      default -> false;
+    };
+  }
+
+  /**
+   * {@return a stored assistant message without its reasoning text} Servers that think between tool calls
+   * want the reasoning of the current tool loop back, but refuse (or ignore) that of earlier exchanges.
+   */
+  private static String withoutReasoning(String message) {
+    if (!message.contains("\"reasoning")) return message;
+    try {
+      return RawJson.withoutMember(RawJson.withoutMember(message, "reasoning_content"), "reasoning");
+    } catch (IllegalArgumentException malformed) {
+      return message;
+    }
   }
 
   private sealed interface Part {

@@ -41,6 +41,7 @@ final class ChatStreamReducer {
   private StringBuilder content;
   private StringBuilder refusal;
   private StringBuilder reasoning;
+  private String reasoningField = "reasoning_content";
   private final TreeMap<Integer, ToolCallBuilder> toolCalls = new TreeMap<>();
   private int lastToolIndex = -1;
   private String finishReason = "";
@@ -80,7 +81,10 @@ final class ChatStreamReducer {
         if (!text.isEmpty()) deltas.text(text);
       }
       String thought = textOf(delta, "reasoning_content");
-      if (thought == null) thought = textOf(delta, "reasoning");
+      if (thought == null) {
+        thought = textOf(delta, "reasoning");
+        if (thought != null && !thought.isEmpty() && reasoning == null) reasoningField = "reasoning";
+      }
       if (thought != null && !thought.isEmpty()) {
         reasoning = append(reasoning, thought);
         deltas.reasoning(thought);
@@ -117,7 +121,7 @@ final class ChatStreamReducer {
     // OpenAI answers content null beside tool calls, and rejects a replayed message with neither
     String text = content != null && !content.isEmpty() ? content.toString() : calls.isEmpty() ? "" : null;
     return new ChatCompletion(id == null ? "" : id, model == null ? "" : model, created, serviceTier, systemFingerprint, text,
-        refusal == null ? null : refusal.toString(), reasoning == null ? null : reasoning.toString(), calls, finishReason, usageJson, usage);
+        refusal == null ? null : refusal.toString(), reasoning == null ? null : reasoning.toString(), reasoningField, calls, finishReason, usageJson, usage);
   }
 
   private void toolCall(JsonNode fragment) {

@@ -314,27 +314,61 @@ class OpenAiCompletionsAdapterTest {
   }
 
   @Test
-  void reasoningContentDeltasReachTheListenerAndStayOutOfTheStoredMessage() throws Exception {
+  void reasoningContentReachesTheListenerAndIsSentBackWithinTheToolLoopButNotAfterTheNextUserMessage() throws Exception {
+    // Servers that think between tool calls (DeepSeek, Kimi) want the loop's reasoning back and refuse or
+    // ignore that of earlier exchanges.
     String id = "chatcmpl-r1";
     String stream = ChatHarness.sse(List.of(
         ChatHarness.chunk(id, "{\"role\":\"assistant\",\"content\":null,\"reasoning_content\":\"Think\"}", "null"),
         ChatHarness.chunk(id, "{\"reasoning_content\":\"ing.\"}", "null"),
-        ChatHarness.chunk(id, "{\"content\":\"Done.\"}", "null"),
-        ChatHarness.chunk(id, "{}", "\"stop\""),
+        ChatHarness.chunk(id, "{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"ls\",\"arguments\":\"{}\"}}]}",
+            "null"),
+        ChatHarness.chunk(id, "{}", "\"tool_calls\""),
         "{\"id\":\"chatcmpl-r1\",\"choices\":[],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":7,\"prompt_tokens_details\":"
             + "{\"cached_tokens\":16},\"completion_tokens_details\":{\"reasoning_tokens\":5}}}")) + "data: [DONE]\n\n";
+    ProviderConfig local = new ProviderConfig("local", h.server.url("/v1"), KeyRing.none(), Map.of());
+    List<ContextEntry> context = new ArrayList<>(List.of(h.user("List the files.")));
     h.server.enqueue(FakeResponse.sse(stream));
     ChatHarness.RecordingListener live = new ChatHarness.RecordingListener();
 
     var done = (GenerationResult.Completed) adapter.generate(
-        ChatHarness.request(1, "local", "deepseek-r1", Json.Obj.EMPTY, List.of(h.user("Hi")), List.of()),
-        h.call(new ProviderConfig("local", h.server.url("/v1"), KeyRing.none(), Map.of()), live, () -> false));
+        ChatHarness.request(1, "local", "deepseek-chat", Json.Obj.EMPTY, context, List.of()), h.call(local, live, () -> false));
 
     assertThat(live.reasoning).containsExactly("Think", "ing.");
-    assertThat(live.text).containsExactly("Done.");
-    assertThat(h.read(done.outputs().getFirst().content())).isEqualTo("{\"role\":\"assistant\",\"content\":\"Done.\"}");
-    assertThat(h.read(done.response())).contains("\"message\":{\"role\":\"assistant\",\"content\":\"Done.\",\"reasoning_content\":\"Thinking.\"}");
+    String stored = h.read(done.outputs().getFirst().content());
+    assertThat(stored).isEqualTo("{\"role\":\"assistant\",\"content\":null,\"reasoning_content\":\"Thinking.\","
+        + "\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"ls\",\"arguments\":\"{}\"}}]}");
+    assertThat(h.read(done.response())).contains("\"message\":{\"role\":\"assistant\",\"content\":null,\"reasoning_content\":\"Thinking.\",");
     assertThat(done.usage()).isEqualTo(new Usage(20, 7, 16, 5));
+    h.server.takeRequest();
+
+    context.add(h.output(done.outputs().getFirst()));
+    context.add(h.toolResult("call_1", "a.txt"));
+    h.server.enqueue(ChatScript.create().text("One file.").streaming());
+    adapter.generate(ChatHarness.request(2, "local", "deepseek-chat", Json.Obj.EMPTY, context, List.of()), h.call(local));
+    assertThat(h.server.takeRequest().bodyText()).as("within the tool loop the message goes back as stored")
+        .contains("{\"role\":\"user\",\"content\":\"List the files.\"}," + stored + ",{\"role\":\"tool\"");
+
+    context.add(h.user("Thanks. And now?"));
+    h.server.enqueue(ChatScript.create().text("Done.").streaming());
+    adapter.generate(ChatHarness.request(3, "local", "deepseek-chat", Json.Obj.EMPTY, context, List.of()), h.call(local));
+    assertThat(h.server.takeRequest().bodyText()).as("after the next user message the reasoning is left out")
+        .contains("{\"role\":\"user\",\"content\":\"List the files.\"},{\"role\":\"assistant\",\"content\":null,"
+            + "\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"ls\",\"arguments\":\"{}\"}}]},{\"role\":\"tool\"")
+        .doesNotContain("Thinking.");
+  }
+
+  @Test
+  void reasoningSentAsReasoningIsStoredUnderThatName() throws Exception {
+    String id = "chatcmpl-r2";
+    h.server.enqueue(FakeResponse.sse(ChatHarness.sse(List.of(
+        ChatHarness.chunk(id, "{\"role\":\"assistant\",\"reasoning\":\"Hmm.\"}", "null"),
+        ChatHarness.chunk(id, "{\"content\":\"Yes.\"}", "\"stop\""))) + "data: [DONE]\n\n"));
+
+    var done = (GenerationResult.Completed) adapter.generate(ChatHarness.request(1, "local", "gpt-oss", Json.Obj.EMPTY, List.of(h.user("Hi")), List.of()),
+        h.call(new ProviderConfig("local", h.server.url("/v1"), KeyRing.none(), Map.of())));
+
+    assertThat(h.read(done.outputs().getFirst().content())).isEqualTo("{\"role\":\"assistant\",\"content\":\"Yes.\",\"reasoning\":\"Hmm.\"}");
   }
 
   @Test
