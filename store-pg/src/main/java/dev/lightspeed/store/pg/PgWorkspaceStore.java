@@ -46,8 +46,7 @@ public final class PgWorkspaceStore implements WorkspaceStore {
     Objects.requireNonNull(universe, "universe");
     Objects.requireNonNull(id, "id");
     Workspace created = WorkspaceRules.created(id, head, displayName, clock.millis());
-    return inTransaction("create workspace " + id + " in universe " + universe, c -> {
-      universes.ensure(c, universe);
+    return Transactions.run(pool, universes, universe, "create workspace " + id + " in universe " + universe, c -> {
       recordSnapshot(c, universe, head);
       try (PreparedStatement insert = c.prepareStatement("""
           INSERT INTO vfs_workspaces (universe_id, workspace_id, head, base, revision, display_name, created_at_ms, updated_at_ms)
@@ -100,7 +99,7 @@ public final class PgWorkspaceStore implements WorkspaceStore {
     Objects.requireNonNull(universe, "universe");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(update, "update");
-    return inTransaction("update workspace " + id + " in universe " + universe, c -> {
+    return Transactions.run(pool, "update workspace " + id + " in universe " + universe, c -> {
       Workspace current = select(c, universe, id, true).orElseThrow(() -> new WorkspaceNotFoundException(universe, id));
       Workspace updated = WorkspaceRules.apply(universe, current, update, clock.millis());
       recordSnapshot(c, universe, updated.head());
@@ -123,7 +122,7 @@ public final class PgWorkspaceStore implements WorkspaceStore {
   public Workspace delete(UniverseId universe, WorkspaceId id) {
     Objects.requireNonNull(universe, "universe");
     Objects.requireNonNull(id, "id");
-    return inTransaction("delete workspace " + id + " in universe " + universe, c -> {
+    return Transactions.run(pool, "delete workspace " + id + " in universe " + universe, c -> {
       Workspace current = select(c, universe, id, true).orElseThrow(() -> new WorkspaceNotFoundException(universe, id));
       try (PreparedStatement delete = c.prepareStatement("DELETE FROM vfs_workspaces WHERE universe_id = ? AND workspace_id = ?")) {
         delete.setString(1, universe.value());
@@ -183,27 +182,5 @@ public final class PgWorkspaceStore implements WorkspaceStore {
 
   private static BlobRef ref(String hex) {
     return BlobRef.parse("sha256:" + hex);
-  }
-
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T inTransaction(String what, Work<T> work) {
-    try (Connection c = pool.connection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        PgSessionLog.rollbackQuietly(c, e);
-        throw e;
-      } finally {
-        if (!c.isClosed()) c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw SqlFailures.io("cannot " + what, e);
-    }
   }
 }

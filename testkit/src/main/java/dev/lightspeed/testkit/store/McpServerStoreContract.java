@@ -27,10 +27,11 @@ public abstract class McpServerStoreContract {
   protected static final UniverseId OTHER = UniverseId.of("other");
 
   protected static final Json.Obj DOC = CanonicalJson.parseObject("{\"serverId\":\"a\",\"serverUrl\":\"https://a.example/mcp\"}");
-  /** A record with everything a document may hold: nesting, arrays, a secret header, non-ASCII text, null. */
+  /** A record with everything a document may hold: nesting, arrays, a secret header, non-ASCII text, NUL, null, odd numbers. */
   protected static final Json.Obj RICH = CanonicalJson.parseObject("{\"serverId\":\"a\",\"serverUrl\":\"https://a.example/mcp\","
       + "\"headers\":{\"Authorization\":\"Bearer s3cr\\u00e9t\"},\"allowedTools\":[\"search\",\"fetch\"],"
-      + "\"deferLoadingDefault\":false,\"description\":null,\"displayName\":\"\u00c5 \u2603 \\\"quoted\\\"\",\"n\":12345678901234}");
+      + "\"deferLoadingDefault\":false,\"description\":null,\"displayName\":\"\u00c5 \u2603 \\\"quoted\\\" nul:\\u0000\","
+      + "\"n\":12345678901234,\"small\":1e-7,\"huge\":123456789012345678901234567890}");
 
   protected McpServerStore store;
 
@@ -146,5 +147,21 @@ public abstract class McpServerStoreContract {
       assertThat(applied).isEqualTo(1);
     }
     assertThat(store.find(UNIVERSE, "a").orElseThrow().revision()).isEqualTo(2);
+  }
+
+  @Test
+  public void racingPutsOfANewServerApplyOneAfterAnother() throws Exception {
+    int writers = 8;
+    List<Future<StoredMcpServer>> results = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+      for (int i = 0; i < writers; i++) {
+        Json.Obj document = Json.Obj.builder().put("description", "writer " + i).build();
+        results.add(pool.submit(() -> store.put(UNIVERSE, "new", document, OptionalLong.empty(), 5)));
+      }
+      List<Long> revisions = new ArrayList<>();
+      for (Future<StoredMcpServer> result : results) revisions.add(result.get().revision());
+      assertThat(revisions).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+    }
+    assertThat(store.find(UNIVERSE, "new").orElseThrow().revision()).isEqualTo(writers);
   }
 }

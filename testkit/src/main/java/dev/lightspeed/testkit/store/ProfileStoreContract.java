@@ -3,6 +3,7 @@ package dev.lightspeed.testkit.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lightspeed.engine.json.CanonicalJson;
 import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.store.UniverseId;
 import dev.lightspeed.store.profile.Profile;
@@ -37,6 +38,10 @@ public abstract class ProfileStoreContract {
   protected static final Json.Obj V3 = Json.Obj.builder().put("description", "third").build();
 
   protected ManualClock clock;
+  /** A document with what JSON allows and stores are tempted to rewrite: odd numbers, NUL, non-ASCII text, null. */
+  protected static final Json.Obj ODD = CanonicalJson.parseObject("{\"instructions\":\"\u00c5 \u2603 \\\"quoted\\\" nul:\\u0000\","
+      + "\"config\":{\"temperature\":1e-7,\"seed\":123456789012345678901234567890,\"stop\":[\"a\",null,true]},\"n\":-0.50}");
+
   protected ProfileStore store;
 
   /** {@return a new, empty store reading time from {@code clock}} Called once before each test. */
@@ -55,6 +60,15 @@ public abstract class ProfileStoreContract {
     assertThat(created).isEqualTo(new Profile(CODER, V1, 1, T0, T0));
     assertThat(store.find(UNIVERSE, CODER)).contains(created);
     assertThat(store.read(UNIVERSE, CODER)).isEqualTo(created);
+  }
+
+  @Test
+  public void aDocumentComesBackExactlyAsItWasWritten() {
+    store.create(UNIVERSE, CODER, ODD);
+    store.put(UNIVERSE, ProfileId.of("second"), OptionalLong.empty(), ODD);
+
+    assertThat(CanonicalJson.write(store.read(UNIVERSE, CODER).document())).isEqualTo(CanonicalJson.write(ODD));
+    assertThat(store.list(UNIVERSE)).extracting(Profile::document).containsExactly(ODD, ODD);
   }
 
   @Test
@@ -160,5 +174,21 @@ public abstract class ProfileStoreContract {
       assertThat(applied).isEqualTo(1);
     }
     assertThat(store.read(UNIVERSE, CODER).revision()).isEqualTo(2);
+  }
+
+  @Test
+  public void racingPutsOfANewProfileApplyOneAfterAnother() throws Exception {
+    int writers = 8;
+    List<Future<Profile>> results = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+      for (int i = 0; i < writers; i++) {
+        Json.Obj document = Json.Obj.builder().put("description", "writer " + i).build();
+        results.add(pool.submit(() -> store.put(UNIVERSE, CODER, OptionalLong.empty(), document)));
+      }
+      List<Long> revisions = new ArrayList<>();
+      for (Future<Profile> result : results) revisions.add(result.get().revision());
+      assertThat(revisions).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+    }
+    assertThat(store.read(UNIVERSE, CODER).revision()).isEqualTo(writers);
   }
 }

@@ -4,7 +4,7 @@ import dev.lightspeed.engine.json.CanonicalJson;
 import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.store.StoreIoException;
 import dev.lightspeed.store.UniverseId;
-import dev.lightspeed.store.mcp.McpServerConflictException;
+import dev.lightspeed.store.mcp.McpServerRules;
 import dev.lightspeed.store.mcp.McpServerStore;
 import dev.lightspeed.store.mcp.StoredMcpServer;
 import java.io.IOException;
@@ -62,13 +62,7 @@ public final class FsMcpServerStore implements McpServerStore {
 
   @Override
   public synchronized StoredMcpServer put(UniverseId universe, String serverId, Json.Obj document, OptionalLong expectedRevision, long nowMs) {
-    Optional<StoredMcpServer> current = find(universe, serverId);
-    if (current.isPresent() && expectedRevision.isPresent() && expectedRevision.getAsLong() != current.get().revision()) {
-      throw new McpServerConflictException(serverId, expectedRevision.getAsLong(), current.get().revision());
-    }
-    StoredMcpServer stored = current
-        .map(c -> new StoredMcpServer(serverId, document, c.revision() + 1, c.createdAtMs(), nowMs))
-        .orElseGet(() -> new StoredMcpServer(serverId, document, 1, nowMs, nowMs));
+    StoredMcpServer stored = McpServerRules.put(serverId, find(universe, serverId).orElse(null), expectedRevision, document, nowMs);
     write(file(universe, serverId), Json.Obj.builder()
         .put("document", document)
         .put("revision", stored.revision())

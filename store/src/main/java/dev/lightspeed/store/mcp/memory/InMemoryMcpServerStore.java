@@ -2,7 +2,7 @@ package dev.lightspeed.store.mcp.memory;
 
 import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.store.UniverseId;
-import dev.lightspeed.store.mcp.McpServerConflictException;
+import dev.lightspeed.store.mcp.McpServerRules;
 import dev.lightspeed.store.mcp.McpServerStore;
 import dev.lightspeed.store.mcp.StoredMcpServer;
 import java.util.List;
@@ -34,15 +34,7 @@ public final class InMemoryMcpServerStore implements McpServerStore {
   @Override
   public StoredMcpServer put(UniverseId universe, String serverId, Json.Obj document, OptionalLong expectedRevision, long nowMs) {
     Objects.requireNonNull(serverId, "serverId");
-    Objects.requireNonNull(document, "document");
-    Objects.requireNonNull(expectedRevision, "expectedRevision");
-    return servers(universe).compute(serverId, (id, current) -> {
-      if (current == null) return new StoredMcpServer(id, document, 1, nowMs, nowMs);
-      if (expectedRevision.isPresent() && expectedRevision.getAsLong() != current.revision()) {
-        throw new McpServerConflictException(id, expectedRevision.getAsLong(), current.revision());
-      }
-      return new StoredMcpServer(id, document, current.revision() + 1, current.createdAtMs(), nowMs);
-    });
+    return servers(universe).compute(serverId, (id, current) -> McpServerRules.put(id, current, expectedRevision, document, nowMs));
   }
 
   @Override
