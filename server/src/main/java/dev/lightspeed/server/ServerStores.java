@@ -14,7 +14,9 @@ import dev.lightspeed.store.pg.BlobCache;
 import dev.lightspeed.store.pg.Migrations;
 import dev.lightspeed.store.pg.ObjectStore;
 import dev.lightspeed.store.pg.PgBlobStore;
+import dev.lightspeed.store.pg.PgMcpServerStore;
 import dev.lightspeed.store.pg.PgPool;
+import dev.lightspeed.store.pg.PgProfileStore;
 import dev.lightspeed.store.pg.PgSessionLog;
 import dev.lightspeed.store.pg.PgSessionNames;
 import dev.lightspeed.store.pg.PgUnavailableException;
@@ -47,9 +49,8 @@ final class ServerStores implements AutoCloseable {
   final BlobStore blobs;
   final WorkspaceStore workspaces;
   final DisplayNames names;
-  /** Agent profiles; in files under the home for both stores until a PostgreSQL profile store exists. */
   final ProfileStore profiles;
-  /** The MCP server catalog: files under the home in both modes (a PostgreSQL store is still to come). */
+  /** The MCP server catalog (records hold header values: the store must be readable by the server only). */
   final McpServerStore mcpServers;
   /** Where the stores keep their data, for the start-up banner. */
   final String description;
@@ -98,8 +99,8 @@ final class ServerStores implements AutoCloseable {
         }
       };
       return new ServerStores(new PgSessionLog(pool, clock), new PgBlobStore(pool, objects, new BlobCache(pg.blobCacheBytes())),
-          new PgWorkspaceStore(pool, clock), new PgDisplayNames(new PgSessionNames(pool)), new FsProfileStore(config.home(), clock),
-          new FsMcpServerStore(config.home()),
+          new PgWorkspaceStore(pool, clock), new PgDisplayNames(new PgSessionNames(pool)), new PgProfileStore(pool, clock),
+          new PgMcpServerStore(pool),
           "PostgreSQL " + pool.url() + objects.map(o -> ", large blobs in " + o.describe()).orElse(""), resources);
     } catch (RuntimeException e) {
       if (s3 != null) s3.close();
