@@ -35,7 +35,9 @@ import java.util.function.Function;
  * must carry the {@value #COMPACTION_BETA} beta header.
  *
  * <p>Thinking is left out when the tool choice forces a tool call ({@code any} or {@code tool}), which the
- * API refuses to combine with thinking; a warning is logged. Stateless.
+ * API refuses to combine with thinking (a warning is logged), and when the request continues a tool loop
+ * whose assistant message does not start with a thinking block (thinking was off when the loop began), which
+ * the API refuses too. Stateless.
  */
 final class AnthropicRequestBuilder {
   private static final System.Logger LOG = System.getLogger(AnthropicRequestBuilder.class.getName());
@@ -58,12 +60,19 @@ final class AnthropicRequestBuilder {
     List<String> tools = tools(request.tools(), blobs);
     // The API answers 400 to thinking with tool_choice any or tool; the forced tool call is what the caller
     // relies on, so such a turn goes without thinking.
-    boolean dropThinking = !tools.isEmpty() && requested.forcesToolUse() && requested.thinkingBudget() > 0;
-    if (dropThinking) {
+    boolean forced = !tools.isEmpty() && requested.forcesToolUse() && requested.thinkingBudget() > 0;
+    if (forced) {
       LOG.log(System.Logger.Level.WARNING, "turn {0}: tool choice \"{1}\" forces tool use, which {2} cannot combine with thinking; "
           + "sending it without thinking", request.turn(), requested.toolChoiceType(), AnthropicMessagesAdapter.API_KIND);
     }
-    AnthropicSettings settings = dropThinking ? requested.withoutThinking() : requested;
+    // Thinking cannot be switched on in the middle of a tool loop: the assistant message the tool results
+    // answer must then start with a thinking block.
+    boolean midLoop = requested.thinkingBudget() > 0 && transcript.continuesAToolLoopWithoutThinking();
+    if (midLoop) {
+      LOG.log(System.Logger.Level.INFO, "turn {0}: the tool loop began without thinking; this request goes without thinking too",
+          request.turn());
+    }
+    AnthropicSettings settings = forced || midLoop ? requested.withoutThinking() : requested;
     CompactionPolicy policy = request.compaction();
     long trigger = policy.mode() == CompactionPolicy.Mode.PROVIDER_TRIGGERED ? policy.thresholdTokens() : 0;
     String body = AnthropicJson.write(g -> {

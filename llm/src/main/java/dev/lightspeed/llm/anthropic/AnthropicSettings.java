@@ -14,7 +14,8 @@ import java.util.Optional;
  *       plus the thinking budget when thinking is on (the budget counts against {@code max_tokens}).
  *   <li>{@code reasoningEffort} {@code minimal}/{@code low}/{@code medium}/{@code high} enables thinking with
  *       the matching budget; {@code none} or absent leaves it off. With an explicit {@code maxOutputTokens}
- *       the budget is capped at {@code maxOutputTokens - 1}, as the API requires.
+ *       the budget is capped at {@code maxOutputTokens - 1}, as the API requires, and thinking is off when
+ *       that leaves less than the API's minimum budget (1,024).
  *   <li>{@code toolChoice} {@code auto}/{@code none}/{@code requiredAny}/{@code specific} maps to
  *       {@code auto}/{@code none}/{@code any}/{@code tool}; {@code parallelToolUse: false} adds
  *       {@code disable_parallel_tool_use} (except to {@code none}, which has no such field). The API
@@ -40,6 +41,9 @@ record AnthropicSettings(long maxTokens, long thinkingBudget, String toolChoiceT
       if (explicitMax.isPresent()) {
         maxTokens = explicitMax.get();
         if (budget > 0) budget = Math.min(budget, maxTokens - 1);
+        // The API's smallest budget is 1,024 tokens, and max_tokens must exceed it: a smaller output limit
+        // leaves no room for thinking.
+        if (budget < AnthropicMessagesAdapter.MINIMAL_THINKING_BUDGET) budget = 0;
       } else {
         maxTokens = AnthropicMessagesAdapter.DEFAULT_MAX_TOKENS + budget;
       }

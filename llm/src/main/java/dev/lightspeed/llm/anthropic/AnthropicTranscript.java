@@ -43,8 +43,9 @@ final class AnthropicTranscript {
   private static final System.Logger LOG = System.getLogger(AnthropicTranscript.class.getName());
   private static final String KIND_PREFIX = AnthropicMessagesAdapter.API_KIND + ":";
   private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/webp", "image/gif");
+  private static final Set<String> THINKING = Set.of("thinking", "redacted_thinking");
   /** Block types the API refuses a {@code cache_control} on. */
-  private static final Set<String> UNCACHEABLE = Set.of("thinking", "redacted_thinking");
+  private static final Set<String> UNCACHEABLE = THINKING;
   /**
    * The user text put before a history that starts with the assistant (after a compaction pruned the
    * messages before its block, or a context edit removed them): the API wants the user to speak first.
@@ -189,6 +190,20 @@ final class AnthropicTranscript {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * {@return whether the request continues a tool loop begun without thinking}: the last message is the
+   * user's tool results and the assistant message before it does not start with {@code thinking} or
+   * {@code redacted_thinking}
+   */
+  boolean continuesAToolLoopWithoutThinking() {
+    int n = messages.size();
+    if (n < 2) return false;
+    Message last = messages.get(n - 1);
+    Message previous = messages.get(n - 2);
+    if (!last.role().equals("user") || !last.blocks().getFirst().type().equals("tool_result")) return false;
+    return previous.role().equals("assistant") && !THINKING.contains(previous.blocks().getFirst().type());
   }
 
   static String textBlock(String text) {

@@ -170,6 +170,29 @@ class AnthropicRequestBuilderTest {
   }
 
   @Test
+  void thinkingIsNotSwitchedOnInTheMiddleOfAToolLoopBegunWithoutIt() throws Exception {
+    String toolUse = "{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"alpha\",\"input\":{}}";
+    ContextItem use = new ContextItem(null, EntryKind.TOOL_CALL, EntryRole.ASSISTANT, bed.put(toolUse), "application/json",
+        "anthropic:messages:tool_use", "alpha", 1, "toolu_1", false);
+    ContextItem thinking = new ContextItem(null, EntryKind.REASONING_STATE, EntryRole.ASSISTANT,
+        bed.put("{\"type\":\"thinking\",\"thinking\":\"hm\",\"signature\":\"s\"}"), "application/json", "anthropic:messages:thinking", "hm", 1,
+        null, false);
+    List<ToolSpec> tools = List.of(bed.function("alpha", "A.", "{\"type\":\"object\"}"));
+    String effort = "{\"reasoningEffort\":\"low\"}";
+
+    RecordedRequest begunWithout = send(List.of(bed.user(1, "q"), bed.output(2, 1, use), bed.toolResult(3, "toolu_1", "ok", false)), tools, effort,
+        CompactionPolicy.DISABLED);
+    RecordedRequest begunWith = send(List.of(bed.user(1, "q"), bed.output(2, 1, thinking), bed.output(3, 1, use),
+        bed.toolResult(4, "toolu_1", "ok", false)), tools, effort, CompactionPolicy.DISABLED);
+    RecordedRequest newQuestion = send(List.of(bed.user(1, "q"), bed.output(2, 1, use), bed.toolResult(3, "toolu_1", "ok", false),
+        bed.output(4, 2, storedText("done")), bed.user(5, "next")), tools, effort, CompactionPolicy.DISABLED);
+
+    assertThat(begunWithout.bodyText()).doesNotContain("\"thinking\"");
+    assertThat(begunWith.bodyText()).contains("\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048}");
+    assertThat(newQuestion.bodyText()).contains("\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048}");
+  }
+
+  @Test
   void emptyAndWhitespaceTextsWhichTheApiRefusesAreLeftOut() throws Exception {
     String toolUse = "{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"alpha\",\"input\":{}}";
     ContextItem use = new ContextItem(null, EntryKind.TOOL_CALL, EntryRole.ASSISTANT, bed.put(toolUse), "application/json",

@@ -17,6 +17,8 @@ class AnthropicSettingsTest {
       "{\"reasoningEffort\":\"low\"}                             | 10240 | 2048  | |     | false",
       "{\"reasoningEffort\":\"high\"}                            | 32768 | 24576 | |     | false",
       "{\"reasoningEffort\":\"high\",\"maxOutputTokens\":4096}   | 4096  | 4095  | |     | false",
+      "{\"reasoningEffort\":\"low\",\"maxOutputTokens\":1025}    | 1025  | 1024  | |     | false",
+      "{\"reasoningEffort\":\"low\",\"maxOutputTokens\":1024}    | 1024  | 0     | |     | false",
       "{\"toolChoice\":{\"type\":\"auto\"}}                      | 8192  | 0     | auto |  | false",
       "{\"toolChoice\":{\"type\":\"none\"},\"parallelToolUse\":false} | 8192 | 0 | none |  | false",
       "{\"toolChoice\":{\"type\":\"requiredAny\"}}               | 8192  | 0     | any  |  | false",
