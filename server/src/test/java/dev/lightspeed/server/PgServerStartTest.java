@@ -63,13 +63,13 @@ class PgServerStartTest {
     Map<String, String> env = env(PgStoreEnv.of(db));
 
     assertThat(run(env).exitCode()).isEqualTo(1);
-    assertThat(printed(err)).isEqualTo("lightspeed server: cannot start: PostgreSQL schema version none, this build expects 3:"
-        + " 3 migration(s) pending (1, 2, 3); run `lightspeed server migrate`\n");
+    assertThat(printed(err)).isEqualTo("lightspeed server: cannot start: PostgreSQL schema version none, this build expects 4:"
+        + " 4 migration(s) pending (1, 2, 3, 4); run `lightspeed server migrate`\n");
 
     assertThat(run(env, "migrate").exitCode()).isZero();
-    assertThat(printed(out)).isEqualTo("lightspeed server: PostgreSQL schema migrated to version 3 (applied 1, 2, 3; " + db.url() + ")\n");
+    assertThat(printed(out)).isEqualTo("lightspeed server: PostgreSQL schema migrated to version 4 (applied 1, 2, 3, 4; " + db.url() + ")\n");
     assertThat(run(env, "migrate").exitCode()).isZero();
-    assertThat(printed(out)).isEqualTo("lightspeed server: PostgreSQL schema is up to date at version 3 (" + db.url() + ")\n");
+    assertThat(printed(out)).isEqualTo("lightspeed server: PostgreSQL schema is up to date at version 4 (" + db.url() + ")\n");
 
     ServerMain.Started started = run(env);
     try {
@@ -89,13 +89,13 @@ class PgServerStartTest {
 
     assertThat(schema.status()).isEqualTo(1);
     assertThat(schema.status()).isEqualTo(1);
-    assertThat(o.toString()).isEqualTo(("PostgreSQL schema version none, this build expects 3: 3 migration(s) pending (1, 2, 3);"
+    assertThat(o.toString()).isEqualTo(("PostgreSQL schema version none, this build expects 4: 4 migration(s) pending (1, 2, 3, 4);"
         + " run `lightspeed server migrate` (" + db.url() + ")\n").repeat(2));
     o.getBuffer().setLength(0);
     assertThat(schema.migrate()).isZero();
     o.getBuffer().setLength(0);
     assertThat(schema.status()).isZero();
-    assertThat(o.toString()).isEqualTo("PostgreSQL schema version 3, this build expects 3: up to date (" + db.url() + ")\n");
+    assertThat(o.toString()).isEqualTo("PostgreSQL schema version 4, this build expects 4: up to date (" + db.url() + ")\n");
     assertThat(e.toString()).isEmpty();
   }
 

@@ -79,7 +79,7 @@ public final class TestSchema implements AutoCloseable {
 
   /** Empties every Lightspeed table of this schema. */
   public void truncate() {
-    execute("TRUNCATE session_events, sessions, cas_blobs, vfs_workspaces, vfs_snapshots, profiles, mcp_servers, universes");
+    execute("TRUNCATE session_events, sessions, cas_blobs, vfs_workspaces, vfs_snapshots, profiles, mcp_servers, mcp_credentials, universes");
   }
 
   /** Runs {@code sql} in this schema. */
