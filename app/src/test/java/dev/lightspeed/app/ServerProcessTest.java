@@ -59,6 +59,7 @@ class ServerProcessTest {
           return events.toString().contains("\"runCompleted\"");
         });
         assertThat(events.toString()).doesNotContain("\"runFailed\"").doesNotContain("\"runCancelled\"");
+        assertThat(events.toString().split("\"runCompleted\"", -1)).as("completed once").hasSize(2);
         Matcher output = Pattern.compile("\"outputRef\":\"([^\"]+)\"").matcher(events);
         assertThat(output.find()).isTrue();
         Matcher bytes = Pattern.compile("\"bytesBase64\":\"([^\"]+)\"").matcher(second.rpc("blobs/read", "{\"blobRef\":\"" + output.group(1) + "\"}"));
