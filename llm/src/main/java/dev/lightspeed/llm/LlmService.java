@@ -45,14 +45,23 @@ public final class LlmService implements LlmPort {
   private final ProviderHttp http;
   private final RetryPolicy retry;
   private final LiveListener live;
+  private final McpTokens mcpTokens;
 
+  /** A service whose provider-run MCP servers have no tokens. */
   public LlmService(ProviderRegistry providers, List<ProviderAdapter> adapters, BlobStore blobs, ProviderHttp http, RetryPolicy retry, LiveListener live) {
+    this(providers, adapters, blobs, http, retry, live, McpTokens.NONE);
+  }
+
+  /** @param mcpTokens where the bearer tokens of provider-run MCP servers are looked up, just before each request */
+  public LlmService(ProviderRegistry providers, List<ProviderAdapter> adapters, BlobStore blobs, ProviderHttp http, RetryPolicy retry,
+      LiveListener live, McpTokens mcpTokens) {
     this.providers = Objects.requireNonNull(providers, "providers");
     for (ProviderAdapter a : adapters) this.adapters.put(a.apiKind(), a);
     this.blobs = Objects.requireNonNull(blobs, "blobs");
     this.http = Objects.requireNonNull(http, "http");
     this.retry = Objects.requireNonNull(retry, "retry");
     this.live = Objects.requireNonNull(live, "live");
+    this.mcpTokens = Objects.requireNonNull(mcpTokens, "mcpTokens");
   }
 
   @Override
@@ -149,7 +158,7 @@ public final class LlmService implements LlmPort {
         return new Outcome.Aborted<>();
       } catch (ProviderException e) {
         if (ctx.aborted()) return new Outcome.Aborted<>();
-        error = redact(e.error(), keysUsed);
+        error = e.error().redacted(keysUsed);
       }
       boolean keyProblem = error instanceof ProviderError.Terminal t && t.kind() == ProviderError.Terminal.Kind.AUTHENTICATION
           || error instanceof ProviderError.Transient t2 && t2.kind() == ProviderError.Transient.Kind.RATE_LIMITED;
@@ -172,24 +181,6 @@ public final class LlmService implements LlmPort {
       rotationsLeft = Math.max(0, keys.size() - 1);
       call = call.withApiKey(keys.current());
     }
-  }
-
-  /**
-   * Removes the keys this call used from what a provider said: some servers echo a rejected key back in
-   * the error message, and the message goes to the log, the run's failure reason and the reason blob.
-   */
-  private static ProviderError redact(ProviderError error, Set<String> keys) {
-    return switch (error) {
-      case ProviderError.Transient t -> new ProviderError.Transient(t.provider(), t.kind(), t.status(), redact(t.requestId(), keys),
-          redact(t.message(), keys), t.retryAfter());
-      case ProviderError.Terminal t -> new ProviderError.Terminal(t.provider(), t.kind(), t.status(), redact(t.requestId(), keys), redact(t.message(), keys));
-    };
-  }
-
-  private static String redact(String text, Set<String> keys) {
-    String out = text;
-    for (String key : keys) out = out.replace(key, "[redacted]");
-    return out;
   }
 
   private static boolean sleep(Duration delay, EffectContext ctx) {
@@ -226,7 +217,7 @@ public final class LlmService implements LlmPort {
   }
 
   private ProviderCall call(ProviderConfig provider, UniverseId universe, EffectContext ctx) {
-    return new ProviderCall(provider, provider.keys().current(), http, blobs, universe, ctx.session(), live, ctx::aborted);
+    return new ProviderCall(provider, provider.keys().current(), http, blobs, universe, ctx.session(), live, ctx::aborted, mcpTokens);
   }
 
   private BlobRef reasonBlob(UniverseId universe, Outcome.Failed<?> failed) {

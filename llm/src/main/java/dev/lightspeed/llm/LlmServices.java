@@ -24,10 +24,23 @@ public final class LlmServices {
    * @throws dev.lightspeed.llm.config.ConfigurationException naming the variable when a value is malformed
    */
   public static LlmService fromEnvironment(Map<String, String> env, BlobStore blobs, LiveListener live) {
-    return create(ProviderRegistry.fromEnvironment(env), blobs, RetryPolicy.DEFAULT, live);
+    return fromEnvironment(env, blobs, live, McpTokens.NONE);
+  }
+
+  /**
+   * A service over the providers configured in {@code env}, sending provider-run MCP servers the tokens of {@code mcpTokens}.
+   *
+   * @throws dev.lightspeed.llm.config.ConfigurationException naming the variable when a value is malformed
+   */
+  public static LlmService fromEnvironment(Map<String, String> env, BlobStore blobs, LiveListener live, McpTokens mcpTokens) {
+    return create(ProviderRegistry.fromEnvironment(env), blobs, RetryPolicy.DEFAULT, live, mcpTokens);
   }
 
   public static LlmService create(ProviderRegistry providers, BlobStore blobs, RetryPolicy retry, LiveListener live) {
-    return new LlmService(providers, builtInAdapters(), blobs, ProviderHttp.createDefault(), retry, live);
+    return create(providers, blobs, retry, live, McpTokens.NONE);
+  }
+
+  public static LlmService create(ProviderRegistry providers, BlobStore blobs, RetryPolicy retry, LiveListener live, McpTokens mcpTokens) {
+    return new LlmService(providers, builtInAdapters(), blobs, ProviderHttp.createDefault(), retry, live, mcpTokens);
   }
 }

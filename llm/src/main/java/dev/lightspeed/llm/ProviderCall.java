@@ -11,10 +11,12 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Everything one adapter call needs besides the request: the provider to reach and the key to use now,
- * the HTTP client, the session's blob store, the live listener, and the abort signal.
+ * the HTTP client, the session's blob store, the live listener, the abort signal, and where the tokens of
+ * provider-run MCP servers are looked up.
  *
  * @param session the session id, used for prompt cache keys and live deltas
  * @param apiKey the key for this attempt, or empty for keyless providers
+ * @param mcpTokens the bearer tokens of provider-run MCP servers, resolved just before the request
  */
 public record ProviderCall(
     ProviderConfig provider,
@@ -24,7 +26,8 @@ public record ProviderCall(
     UniverseId universe,
     String session,
     LiveListener live,
-    BooleanSupplier aborted) {
+    BooleanSupplier aborted,
+    McpTokens mcpTokens) {
 
   public ProviderCall {
     Objects.requireNonNull(provider, "provider");
@@ -35,6 +38,13 @@ public record ProviderCall(
     Objects.requireNonNull(session, "session");
     Objects.requireNonNull(live, "live");
     Objects.requireNonNull(aborted, "aborted");
+    Objects.requireNonNull(mcpTokens, "mcpTokens");
+  }
+
+  /** A call whose provider-run MCP servers have no tokens. */
+  public ProviderCall(ProviderConfig provider, Optional<String> apiKey, ProviderHttp http, BlobStore blobs, UniverseId universe,
+      String session, LiveListener live, BooleanSupplier aborted) {
+    this(provider, apiKey, http, blobs, universe, session, live, aborted, McpTokens.NONE);
   }
 
   public byte[] read(BlobRef ref) {
@@ -49,8 +59,13 @@ public record ProviderCall(
     return aborted.getAsBoolean();
   }
 
+  /** {@return the bearer token to send now for catalog MCP server {@code serverId}, or empty when it has none} */
+  public Optional<String> mcpToken(String serverId) {
+    return mcpTokens.find(universe, serverId);
+  }
+
   /** {@return this call with another key, after a rotation} */
   public ProviderCall withApiKey(Optional<String> key) {
-    return new ProviderCall(provider, key, http, blobs, universe, session, live, aborted);
+    return new ProviderCall(provider, key, http, blobs, universe, session, live, aborted, mcpTokens);
   }
 }

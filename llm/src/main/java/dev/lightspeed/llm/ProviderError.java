@@ -1,6 +1,7 @@
 package dev.lightspeed.llm;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -56,5 +57,26 @@ public sealed interface ProviderError {
     else b.append(" call failed");
     if (!requestId().isEmpty()) b.append(" (request ").append(requestId()).append(')');
     return b.append(": ").append(message()).toString();
+  }
+
+  /**
+   * {@return this error with each of {@code secrets} replaced by {@code [redacted]} in its message and request
+   * id: some servers echo a rejected key or a request's token back, and the message goes to the log, the run's
+   * failure reason and the reason blob}
+   */
+  default ProviderError redacted(Collection<String> secrets) {
+    return switch (this) {
+      case Transient t -> new Transient(t.provider(), t.kind(), t.status(), redact(t.requestId(), secrets), redact(t.message(), secrets),
+          t.retryAfter());
+      case Terminal t -> new Terminal(t.provider(), t.kind(), t.status(), redact(t.requestId(), secrets), redact(t.message(), secrets));
+    };
+  }
+
+  private static String redact(String text, Collection<String> secrets) {
+    String out = text;
+    for (String secret : secrets) {
+      if (!secret.isEmpty()) out = out.replace(secret, "[redacted]");
+    }
+    return out;
   }
 }

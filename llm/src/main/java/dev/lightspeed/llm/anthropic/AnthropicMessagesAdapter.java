@@ -34,6 +34,12 @@ import java.util.concurrent.CancellationException;
  * provider-triggered compaction are described on {@link AnthropicRequestBuilder}. The key goes only in the
  * {@code x-api-key} header.
  *
+ * <p><b>Provider-run MCP servers.</b> An {@code mcp_toolset} native tool whose spec carries an {@code mcpServer}
+ * adds that server to {@code mcp_servers}, with its bearer token looked up through the call's
+ * {@link dev.lightspeed.llm.McpTokens} just before the request (see {@link AnthropicRequestBuilder}). The
+ * provider runs those tools itself: its {@code mcp_tool_use} and {@code mcp_tool_result} blocks are opaque
+ * items, never tool calls for the harness, and are sent back as stored.
+ *
  * <p><b>Results.</b> One context item per content block, stored as the block JSON (see
  * {@link AnthropicOutputs}); the response blob is the assembled message; {@code finishReason} is the
  * {@code stop_reason} (a {@code pause_turn} is continued within the turn, see {@link #generate}); usage input is the whole prompt (uncached + cache reads + cache writes). Text and
@@ -100,7 +106,7 @@ public final class AnthropicMessagesAdapter implements ProviderAdapter {
     for (int round = 0; ; round++) {
       LlmRequest current = round == 0 ? request : new LlmRequest(request.run(), request.turn(), request.model(), request.generation(),
           request.compaction(), context, request.tools(), request.fingerprint());
-      AnthropicRequestBuilder.Built body = AnthropicRequestBuilder.generation(provider, current, call::read);
+      AnthropicRequestBuilder.Built body = AnthropicRequestBuilder.generation(provider, current, call::read, call::mcpToken);
       Optional<AnthropicResponse> answer = AnthropicExchange.run(call, body, deltas);
       if (answer.isEmpty()) return new GenerationResult.Cancelled(request.turn());
       AnthropicResponse response = answer.get();

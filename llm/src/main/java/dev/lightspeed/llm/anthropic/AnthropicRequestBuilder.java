@@ -2,23 +2,28 @@ package dev.lightspeed.llm.anthropic;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lightspeed.engine.cas.BlobRef;
 import dev.lightspeed.engine.llm.CompactionRequest;
 import dev.lightspeed.engine.llm.LlmRequest;
 import dev.lightspeed.engine.session.CompactionPolicy;
 import dev.lightspeed.engine.tool.ToolSpec;
+import dev.lightspeed.llm.ProviderError;
 import dev.lightspeed.llm.ProviderException;
 import dev.lightspeed.llm.json.RawJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Builds {@code POST /v1/messages} bodies. Members are written in this order: {@code model},
- * {@code max_tokens}, {@code system}, {@code messages}, {@code tools}, {@code tool_choice}, {@code thinking},
- * {@code context_management}, {@code stream} (always true).
+ * {@code max_tokens}, {@code system}, {@code messages}, {@code tools}, {@code tool_choice}, {@code mcp_servers},
+ * {@code thinking}, {@code context_management}, {@code stream} (always true).
  *
  * <p><b>Prompt cache breakpoints</b> ({@code "cache_control":{"type":"ephemeral"}}), at most three:
  *
@@ -37,27 +42,53 @@ import java.util.function.Function;
  * <p>Thinking is left out when the tool choice forces a tool call ({@code any} or {@code tool}), which the
  * API refuses to combine with thinking (a warning is logged), and when the request continues a tool loop
  * whose assistant message does not start with a thinking block (thinking was off when the loop began), which
- * the API refuses too. Stateless.
+ * the API refuses too.
+ *
+ * <p><b>Provider-run MCP servers</b> (Anthropic's MCP connector). A native spec of this API kind may carry an
+ * {@code mcpServer} member next to its {@code definition} (an {@code mcp_toolset} tool):
+ * {@code {"definition":{"type":"url","url":…,"name":…},"bearerTokenOf":"<catalog server id>"}}. Its
+ * definition becomes an entry of {@code mcp_servers}; when it names a catalog server, that server's token is
+ * looked up just before the call and sent as {@code authorization_token}, so the token is in the request body
+ * and nowhere else. Such a request carries the {@value #MCP_BETA} beta header, and so does a summarizing call
+ * over a history holding {@code mcp_tool_use} or {@code mcp_tool_result} blocks. Stateless.
  */
 final class AnthropicRequestBuilder {
   private static final System.Logger LOG = System.getLogger(AnthropicRequestBuilder.class.getName());
   static final String COMPACTION_BETA = "compact-2026-01-12";
   static final String COMPACTION_EDIT = "compact_20260112";
+  /** The MCP connector's beta (its earlier {@code mcp-client-2025-04-04} form is deprecated). */
+  static final String MCP_BETA = "mcp-client-2025-11-20";
+  private static final Set<String> MCP_BLOCKS = Set.of("mcp_tool_use", "mcp_tool_result");
 
-  /** A request body, and whether it needs the compaction beta header. */
-  record Built(byte[] body, boolean compactionBeta) {}
+  /**
+   * A request body, the beta headers it needs, and the secrets it holds (MCP tokens), to be kept out of
+   * error messages.
+   */
+  record Built(byte[] body, List<String> betas, Set<String> secrets) {
+    Built {
+      betas = List.copyOf(betas);
+      secrets = Set.copyOf(secrets);
+    }
+  }
+
+  /** The tools of a request: {@code tools} entries, {@code mcp_servers} entries (tokens included), and those tokens. */
+  private record Tools(List<String> definitions, List<String> mcpServers, Set<String> tokens) {}
 
   private AnthropicRequestBuilder() {}
 
   /**
    * The body of a generation.
    *
-   * @throws ProviderException terminal when an entry or a setting cannot be sent to this API
+   * @param mcpTokens the token of a catalog MCP server by id, looked up now
+   * @throws ProviderException terminal when an entry or a setting cannot be sent to this API, or when a
+   *     provider-run MCP server needs a token that cannot be found
    */
-  static Built generation(String provider, LlmRequest request, Function<BlobRef, byte[]> blobs) throws ProviderException {
+  static Built generation(String provider, LlmRequest request, Function<BlobRef, byte[]> blobs,
+      Function<String, Optional<String>> mcpTokens) throws ProviderException {
     AnthropicTranscript transcript = AnthropicTranscript.render(provider, request.context(), blobs);
     AnthropicSettings requested = AnthropicSettings.from(provider, request.generation());
-    List<String> tools = tools(request.tools(), blobs);
+    Tools toolSet = tools(provider, request.tools(), blobs, mcpTokens);
+    List<String> tools = toolSet.definitions();
     // The API answers 400 to thinking with tool_choice any or tool; the forced tool call is what the caller
     // relies on, so such a turn goes without thinking.
     boolean forced = !tools.isEmpty() && requested.forcesToolUse() && requested.thinkingBudget() > 0;
@@ -84,6 +115,11 @@ final class AnthropicRequestBuilder {
         writeTools(g, tools);
         if (settings.toolChoiceType() != null) writeToolChoice(g, settings);
       }
+      if (!toolSet.mcpServers().isEmpty()) {
+        g.writeArrayFieldStart("mcp_servers");
+        for (String server : toolSet.mcpServers()) g.writeRawValue(server);
+        g.writeEndArray();
+      }
       if (settings.thinkingBudget() > 0) {
         g.writeObjectFieldStart("thinking");
         g.writeStringField("type", "enabled");
@@ -106,7 +142,10 @@ final class AnthropicRequestBuilder {
       g.writeBooleanField("stream", true);
       g.writeEndObject();
     });
-    return new Built(body.getBytes(StandardCharsets.UTF_8), trigger > 0);
+    List<String> betas = new ArrayList<>();
+    if (trigger > 0) betas.add(COMPACTION_BETA);
+    if (!toolSet.mcpServers().isEmpty() || transcript.hasAny(MCP_BLOCKS)) betas.add(MCP_BETA);
+    return new Built(body.getBytes(StandardCharsets.UTF_8), betas, toolSet.tokens());
   }
 
   /**
@@ -143,7 +182,7 @@ final class AnthropicRequestBuilder {
       g.writeBooleanField("stream", true);
       g.writeEndObject();
     });
-    return new Built(body.getBytes(StandardCharsets.UTF_8), false);
+    return new Built(body.getBytes(StandardCharsets.UTF_8), transcript.hasAny(MCP_BLOCKS) ? List.of(MCP_BETA) : List.of(), Set.of());
   }
 
   private static void writeSystemAndMessages(JsonGenerator g, AnthropicTranscript transcript) throws IOException {
@@ -203,10 +242,16 @@ final class AnthropicRequestBuilder {
   /**
    * {@return each tool as a Messages API definition: function specs as {@code name}, {@code description}
    * and {@code input_schema} (the spec's {@code parameters}, kept as stored); native specs for this API kind
-   * as their stored {@code definition}; others skipped}
+   * as their stored {@code definition}, plus their {@code mcpServer} as an {@code mcp_servers} entry; others
+   * skipped}
+   *
+   * @throws ProviderException terminal {@code INVALID_REQUEST} when a provider-run MCP server's token cannot be found
    */
-  private static List<String> tools(List<ToolSpec> specs, Function<BlobRef, byte[]> blobs) {
+  private static Tools tools(String provider, List<ToolSpec> specs, Function<BlobRef, byte[]> blobs,
+      Function<String, Optional<String>> mcpTokens) throws ProviderException {
     List<String> out = new ArrayList<>(specs.size());
+    List<String> mcpServers = new ArrayList<>();
+    Set<String> tokens = new LinkedHashSet<>();
     for (ToolSpec spec : specs) {
       String json = new String(blobs.apply(spec.spec()), StandardCharsets.UTF_8);
       JsonNode node;
@@ -220,6 +265,7 @@ final class AnthropicRequestBuilder {
         if (AnthropicJson.text(node, "apiKind").equals(AnthropicMessagesAdapter.API_KIND)) {
           out.add(RawJson.member(json, "definition")
               .orElseThrow(() -> new IllegalArgumentException("native tool spec of \"" + spec.name() + "\" has no definition")));
+          if (node.get("mcpServer") instanceof ObjectNode server) mcpServers.add(mcpServer(provider, spec, server, mcpTokens, tokens));
         }
         continue;
       }
@@ -235,6 +281,27 @@ final class AnthropicRequestBuilder {
         g.writeEndObject();
       }));
     }
-    return out;
+    return new Tools(out, mcpServers, tokens);
+  }
+
+  /** {@return the {@code mcp_servers} entry of a spec's {@code mcpServer}, with the token it names looked up now (and added to {@code tokens})} */
+  private static String mcpServer(String provider, ToolSpec spec, ObjectNode server, Function<String, Optional<String>> mcpTokens,
+      Set<String> tokens) throws ProviderException {
+    if (!(server.get("definition") instanceof ObjectNode definition)) {
+      throw new IllegalArgumentException("native tool spec of \"" + spec.name() + "\" has an mcpServer without a definition");
+    }
+    ObjectNode entry = definition.deepCopy();
+    String tokenOf = AnthropicJson.text(server, "bearerTokenOf");
+    if (!tokenOf.isEmpty()) {
+      Optional<String> token = mcpTokens.apply(tokenOf).filter(t -> !t.isBlank());
+      if (token.isEmpty()) {
+        throw new ProviderException(new ProviderError.Terminal(provider, ProviderError.Terminal.Kind.INVALID_REQUEST, 0, "",
+            "MCP server \"" + tokenOf + "\" (tool " + spec.name() + ") needs a bearer token, but none is configured for it now;"
+                + " give it one again in the MCP catalog (mcp/servers/put) or grant it with execution harness"));
+      }
+      entry.put("authorization_token", token.get());
+      tokens.add(token.get());
+    }
+    return AnthropicJson.write(entry);
   }
 }

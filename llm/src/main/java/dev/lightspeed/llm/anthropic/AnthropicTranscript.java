@@ -140,6 +140,11 @@ final class AnthropicTranscript {
     return messages;
   }
 
+  /** {@return whether any message holds a block of one of {@code types}} */
+  boolean hasAny(Set<String> types) {
+    return messages.stream().flatMap(m -> m.blocks().stream()).anyMatch(b -> types.contains(b.type()));
+  }
+
   /** {@return the names of the tools the stored {@code tool_use} blocks call, sorted} */
   SortedSet<String> toolUseNames() {
     return toolUseNames;

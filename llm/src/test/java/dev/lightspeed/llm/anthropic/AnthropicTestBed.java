@@ -17,11 +17,13 @@ import dev.lightspeed.engine.tool.Parallelism;
 import dev.lightspeed.engine.tool.RetrySafety;
 import dev.lightspeed.engine.tool.ToolSpec;
 import dev.lightspeed.llm.LiveListener;
+import dev.lightspeed.llm.McpTokens;
 import dev.lightspeed.llm.ProviderCall;
 import dev.lightspeed.llm.config.KeyRing;
 import dev.lightspeed.llm.config.ProviderConfig;
 import dev.lightspeed.llm.http.ProviderHttp;
 import dev.lightspeed.store.UniverseId;
+import dev.lightspeed.store.blob.BlobStore;
 import dev.lightspeed.store.memory.InMemoryBlobStore;
 import dev.lightspeed.testkit.provider.FakeProviderServer;
 import dev.lightspeed.testkit.provider.Fixtures;
@@ -76,6 +78,11 @@ final class AnthropicTestBed implements AutoCloseable {
 
   ProviderCall call() {
     return new ProviderCall(provider(KEY), Optional.of(KEY), http, blobs, UniverseId.DEFAULT, SESSION, live, aborted::get);
+  }
+
+  /** A call over {@code store} whose provider-run MCP servers get their tokens from {@code tokens}. */
+  ProviderCall call(BlobStore store, McpTokens tokens) {
+    return new ProviderCall(provider(KEY), Optional.of(KEY), http, store, UniverseId.DEFAULT, SESSION, live, aborted::get, tokens);
   }
 
   BlobRef put(String text) {

@@ -22,7 +22,9 @@ import java.util.Objects;
  * {@code input_json_delta} with an empty {@code partial_json} first, then fragments of up to 8 characters;
  * {@code thinking_delta} fragments of up to 8 characters, then one {@code signature_delta};
  * {@code redacted_thinking} arrives whole in {@code content_block_start}; {@code compaction} starts with
- * {@code content: null} and sends one {@code compaction_delta}. Event JSON is compact: the padding spaces
+ * {@code content: null} and sends one {@code compaction_delta}; a provider-run MCP call
+ * ({@code mcp_tool_use}) streams its input like {@code tool_use}, and its {@code mcp_tool_result} arrives whole
+ * in {@code content_block_start}. Event JSON is compact: the padding spaces
  * real streams put before the final brace are not reproduced (the fixtures have them).
  */
 public final class AnthropicScript {
@@ -41,6 +43,10 @@ public final class AnthropicScript {
   private record RedactedThinking(String data) implements Block {}
 
   private record Compaction(String summary, String encryptedContent) implements Block {}
+
+  private record McpToolUse(String id, String serverName, String name, String inputJson, Json input) implements Block {}
+
+  private record McpToolResult(String toolUseId, boolean isError, String text) implements Block {}
 
   private record StreamError(String type, String message) {}
 
@@ -92,6 +98,12 @@ public final class AnthropicScript {
    * @throws IllegalArgumentException when {@code inputJson} is not a JSON object
    */
   public AnthropicScript toolUse(String toolUseId, String name, String inputJson) {
+    Json input = object(inputJson);
+    return with(new ToolUse(
+        Objects.requireNonNull(toolUseId, "toolUseId"), Objects.requireNonNull(name, "name"), inputJson, input));
+  }
+
+  private static Json object(String inputJson) {
     Objects.requireNonNull(inputJson, "inputJson");
     Json input;
     try {
@@ -102,8 +114,23 @@ public final class AnthropicScript {
     if (!(input instanceof Json.Obj)) {
       throw new IllegalArgumentException("tool input must be a JSON object: " + inputJson);
     }
-    return with(new ToolUse(
-        Objects.requireNonNull(toolUseId, "toolUseId"), Objects.requireNonNull(name, "name"), inputJson, input));
+    return input;
+  }
+
+  /**
+   * Adds an {@code mcp_tool_use} block: the provider calling tool {@code name} of the MCP server it knows as
+   * {@code serverName} (its {@code mcp_servers} name). It does not make the stop reason {@code tool_use}.
+   *
+   * @throws IllegalArgumentException when {@code inputJson} is not a JSON object
+   */
+  public AnthropicScript mcpToolUse(String toolUseId, String serverName, String name, String inputJson) {
+    return with(new McpToolUse(Objects.requireNonNull(toolUseId, "toolUseId"), Objects.requireNonNull(serverName, "serverName"),
+        Objects.requireNonNull(name, "name"), inputJson, object(inputJson)));
+  }
+
+  /** Adds an {@code mcp_tool_result} block answering {@code toolUseId} with one text content block. */
+  public AnthropicScript mcpToolResult(String toolUseId, boolean isError, String text) {
+    return with(new McpToolResult(Objects.requireNonNull(toolUseId, "toolUseId"), isError, Objects.requireNonNull(text, "text")));
   }
 
   /** Adds a {@code thinking} block with its {@code signature}. */
@@ -291,7 +318,15 @@ public final class AnthropicScript {
         if (c.encryptedContent() != null) start.put("encrypted_content", Json.NULL);
         yield start.build();
       }
+      case McpToolUse u -> typed("mcp_tool_use").put("id", u.id()).put("name", u.name()).put("server_name", u.serverName())
+          .put("input", Json.Obj.EMPTY).build();
+      case McpToolResult r -> mcpToolResult(r);
     };
+  }
+
+  private static Json.Obj mcpToolResult(McpToolResult r) {
+    return typed("mcp_tool_result").put("tool_use_id", r.toolUseId()).put("is_error", r.isError())
+        .put("content", Json.Arr.of(typed("text").put("text", r.text()).build())).build();
   }
 
   private static List<Json.Obj> deltas(Block block) {
@@ -315,6 +350,15 @@ public final class AnthropicScript {
       case RedactedThinking r -> {
         // arrives whole in content_block_start
       }
+      case McpToolUse u -> {
+        deltas.add(typed("input_json_delta").put("partial_json", "").build());
+        for (String fragment : Fragments.split(u.inputJson())) {
+          deltas.add(typed("input_json_delta").put("partial_json", fragment).build());
+        }
+      }
+      case McpToolResult r -> {
+        // arrives whole in content_block_start
+      }
       case Compaction c -> deltas.add(typed("compaction_delta")
           .put("content", c.summary())
           .put("encrypted_content", c.encryptedContent())
@@ -333,6 +377,9 @@ public final class AnthropicScript {
           .put("content", c.summary())
           .put("encrypted_content", c.encryptedContent())
           .build();
+      case McpToolUse u -> typed("mcp_tool_use").put("id", u.id()).put("name", u.name()).put("server_name", u.serverName())
+          .put("input", u.input()).build();
+      case McpToolResult r -> mcpToolResult(r);
     };
   }
 }

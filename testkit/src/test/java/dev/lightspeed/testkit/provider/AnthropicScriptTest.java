@@ -184,6 +184,31 @@ class AnthropicScriptTest {
   }
 
   @Test
+  void aProviderRunMcpCallStreamsItsInputAndItsResultArrivesWholeWithoutMakingItAToolUseTurn() {
+    FakeResponse response = AnthropicScript.create()
+        .mcpToolUse("mcptoolu_1", "docs", "search", "{\"q\":\"foxes\"}")
+        .mcpToolResult("mcptoolu_1", false, "Foxes are quick.")
+        .text("Quick.")
+        .streaming();
+
+    List<SseParser.Event> events = SseParser.parse(response.body());
+    assertThat(labels(events)).containsExactly("message_start", "content_block_start/mcp_tool_use", "ping",
+        "content_block_delta/input_json_delta", "content_block_delta/input_json_delta", "content_block_delta/input_json_delta",
+        "content_block_stop", "content_block_start/mcp_tool_result", "content_block_stop", "content_block_start/text",
+        "content_block_delta/text_delta", "content_block_stop", "message_delta", "message_stop");
+    assertThat(WireJson.write(events.get(1).json().object("content_block")))
+        .isEqualTo("{\"type\":\"mcp_tool_use\",\"id\":\"mcptoolu_1\",\"name\":\"search\",\"server_name\":\"docs\",\"input\":{}}");
+    assertThat(WireJson.write(events.get(7).json().object("content_block"))).isEqualTo("{\"type\":\"mcp_tool_result\","
+        + "\"tool_use_id\":\"mcptoolu_1\",\"is_error\":false,\"content\":[{\"type\":\"text\",\"text\":\"Foxes are quick.\"}]}");
+    Json.Obj body = CanonicalJson.parseObject(AnthropicScript.create()
+        .mcpToolUse("mcptoolu_1", "docs", "search", "{\"q\":\"foxes\"}").mcpToolResult("mcptoolu_1", true, "down").json().bodyText());
+    assertThat(body.array("content")).extracting(WireJson::write).containsExactly(
+        "{\"type\":\"mcp_tool_use\",\"id\":\"mcptoolu_1\",\"name\":\"search\",\"server_name\":\"docs\",\"input\":{\"q\":\"foxes\"}}",
+        "{\"type\":\"mcp_tool_result\",\"tool_use_id\":\"mcptoolu_1\",\"is_error\":true,\"content\":[{\"type\":\"text\",\"text\":\"down\"}]}");
+    assertThat(body.string("stop_reason")).isEqualTo("end_turn");
+  }
+
+  @Test
   void toolInputMustBeAJsonObject() {
     assertThatThrownBy(() -> AnthropicScript.create().toolUse("t", "f", "[1]"))
         .isInstanceOf(IllegalArgumentException.class)
