@@ -14,6 +14,11 @@ public interface McpTokens {
   /** No tokens: a spec that needs one fails its call, saying so. */
   McpTokens NONE = (universe, serverId) -> Optional.empty();
 
-  /** {@return the token to send now for catalog server {@code serverId} of {@code universe}, or empty when it has none} */
+  /**
+   * {@return the token to send now for catalog server {@code serverId} of {@code universe}, or empty when it has none}
+   *
+   * @throws RuntimeException when the token cannot be had now (e.g. a login is needed), with a message that
+   *     says what to do and holds no secret; the call fails with that message
+   */
   Optional<String> find(UniverseId universe, String serverId);
 }

@@ -3,6 +3,7 @@ package dev.lightspeed.server;
 import dev.lightspeed.engine.llm.LlmPort;
 import dev.lightspeed.llm.LiveListener;
 import dev.lightspeed.llm.LlmServices;
+import dev.lightspeed.llm.McpTokens;
 import dev.lightspeed.llm.config.ProviderRegistry;
 import dev.lightspeed.server.tools.FileToolCatalog;
 import dev.lightspeed.server.tools.ToolCatalog;
@@ -16,14 +17,15 @@ import java.util.Objects;
  * environment in production; tests pass a scripted model or tools instead, and nothing else changes.
  *
  * @param providers the configured providers, for {@code models/list}
- * @param llm builds the worker's model port over the server's blob store, streaming deltas to a listener
+ * @param llm builds the worker's model port over the server's blob store, streaming deltas to a listener and
+ *     sending provider-run MCP servers the tokens of the MCP catalog
  * @param tools builds the worker's tools over the server's blob store
  */
 public record Effects(ProviderRegistry providers, LlmFactory llm, ToolFactory tools) {
-  /** Builds the model port once the blob store and the live listener exist. */
+  /** Builds the model port once the blob store, the live listener and the MCP catalog exist. */
   @FunctionalInterface
   public interface LlmFactory {
-    LlmPort create(BlobStore blobs, LiveListener live);
+    LlmPort create(BlobStore blobs, LiveListener live, McpTokens mcpTokens);
   }
 
   /** Builds the tool catalog once the blob store and the workspace store exist. */
@@ -46,7 +48,7 @@ public record Effects(ProviderRegistry providers, LlmFactory llm, ToolFactory to
    */
   public static Effects fromEnvironment(Map<String, String> env) {
     Map<String, String> copy = Map.copyOf(env);
-    return new Effects(ProviderRegistry.fromEnvironment(copy), (blobs, live) -> LlmServices.fromEnvironment(copy, blobs, live),
+    return new Effects(ProviderRegistry.fromEnvironment(copy), (blobs, live, mcpTokens) -> LlmServices.fromEnvironment(copy, blobs, live, mcpTokens),
         FileToolCatalog::create);
   }
 

@@ -1,6 +1,7 @@
 package dev.lightspeed.server;
 
 import dev.lightspeed.engine.json.Json;
+import dev.lightspeed.engine.llm.LlmPort;
 import dev.lightspeed.llm.http.ProviderHttp;
 import dev.lightspeed.llm.models.ModelCatalog;
 import dev.lightspeed.runtime.temporal.RunAborts;
@@ -28,6 +29,7 @@ import dev.lightspeed.store.log.SessionLog;
 import dev.lightspeed.store.vfs.Snapshots;
 import dev.lightspeed.store.vfs.WorkspaceStore;
 import dev.lightspeed.tools.mcp.McpClients;
+import dev.lightspeed.tools.mcp.McpDirectory;
 import dev.lightspeed.tools.mcp.McpToolLists;
 import dev.lightspeed.tools.mcp.McpToolSet;
 import java.time.Duration;
@@ -103,14 +105,15 @@ public final class LightspeedServer implements AutoCloseable {
     boolean localMcpServers = temporal.embedded();
     McpClients mcp = new McpClients(McpClients.Timeouts.DEFAULT);
     try {
-      ToolCatalog tools = McpToolCatalog.extend(effects.tools().create(blobs, workspaces), blobs,
-          new McpToolSet(McpToolCatalog.directory(stores.mcpServers, localMcpServers), new McpToolLists(mcp)));
+      McpDirectory mcpDirectory = McpToolCatalog.directory(stores.mcpServers, localMcpServers);
+      ToolCatalog tools = McpToolCatalog.extend(effects.tools().create(blobs, workspaces), blobs, new McpToolSet(mcpDirectory, new McpToolLists(mcp)));
       if (role.runsWorker()) {
         RunAborts aborts = new RunAborts();
         Snapshots snapshots = new Snapshots(blobs);
         RunPreparer preparer = RunPreparer.all(new VfsCatalog(blobs, snapshots, workspaces), new InstructionFiles(blobs, snapshots, workspaces),
             new SkillCatalog(blobs, snapshots, workspaces));
-        SessionActivitiesImpl activities = new SessionActivitiesImpl(log, blobs, effects.llm().create(blobs, live), tools.port(), aborts, preparer);
+        LlmPort llm = effects.llm().create(blobs, live, McpToolCatalog.tokens(mcpDirectory));
+        SessionActivitiesImpl activities = new SessionActivitiesImpl(log, blobs, llm, tools.port(), aborts, preparer);
         worker = Optional.of(SessionWorker.start(temporal.client(), config.temporal().taskQueue(), activities, aborts));
         SessionClient sessions = new SessionClient(temporal.client(), config.temporal().taskQueue(), tuning);
         if (temporal.embedded()) {

@@ -43,7 +43,7 @@ class McpThroughGatewayTest {
 
   @BeforeAll
   static void start() {
-    s = TestServer.withEffects(home, Map.of(), new Effects(ProviderRegistry.of(), (blobs, live) -> {
+    s = TestServer.withEffects(home, Map.of(), new Effects(ProviderRegistry.of(), (blobs, live, mcpTokens) -> {
       model.set(new ScriptedModel(blobs));
       return model.get();
     }, FileToolCatalog::create));
@@ -136,12 +136,12 @@ class McpThroughGatewayTest {
     JsonNode session = s.rpc.call(Methods.SESSION_START, new SessionStartParams("mcp-hosted", null, config, null)).get("session");
 
     assertThat(session.toString()).contains("\"mcp__hosted\"");
-    ObjectNode anthropic = json("{\"model\":{\"providerId\":\"scripted\",\"apiKind\":\"anthropic:messages\",\"model\":\"m\"},"
+    ObjectNode chat = json("{\"model\":{\"providerId\":\"scripted\",\"apiKind\":\"openai:completions\",\"model\":\"m\"},"
         + "\"features\":{\"mcp\":{\"servers\":[{\"serverId\":\"hosted\"}]}}}");
-    RpcError refused = s.rpc.error(Methods.SESSION_START, new SessionStartParams("mcp-hosted-claude", null, anthropic, null));
+    RpcError refused = s.rpc.error(Methods.SESSION_START, new SessionStartParams("mcp-hosted-chat", null, chat, null));
     assertThat(refused.code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
     assertThat(refused.message()).isEqualTo("config: features.mcp: server \"hosted\" (execution provider) can be run by the provider only"
-        + " in OpenAI Responses sessions, not anthropic:messages; register it with execution harness");
+        + " in OpenAI Responses and Anthropic Messages sessions, not openai:completions; register it with execution harness");
   }
 
   @Test

@@ -30,7 +30,7 @@ class SplitRolesTest {
   @Test
   void aGatewayAndAWorkerInSeparateRolesRunASessionTogether() {
     AtomicReference<ScriptedModel> model = new AtomicReference<>();
-    Effects effects = new Effects(ProviderRegistry.of(), (blobs, live) -> {
+    Effects effects = new Effects(ProviderRegistry.of(), (blobs, live, mcpTokens) -> {
       model.set(new ScriptedModel(blobs).reply("from the worker"));
       return model.get();
     }, (blobs, workspaces) -> ToolCatalog.NONE);

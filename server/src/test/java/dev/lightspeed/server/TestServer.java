@@ -33,7 +33,7 @@ final class TestServer implements AutoCloseable {
     all.put(ServerConfig.GATEWAY_ADDR, "127.0.0.1:0");
     Effects chosen = effects;
     if (scripted) {
-      chosen = new Effects(ProviderRegistry.of(), (blobs, live) -> model = new ScriptedModel(blobs), (blobs, workspaces) -> {
+      chosen = new Effects(ProviderRegistry.of(), (blobs, live, mcpTokens) -> model = new ScriptedModel(blobs), (blobs, workspaces) -> {
         tools = new ScriptedTools(blobs);
         return ToolCatalog.fixed(tools, tools::specs);
       });
@@ -59,7 +59,7 @@ final class TestServer implements AutoCloseable {
 
   /** A server with the real file tools and a scripted model, which is put into {@code model} once created. */
   static TestServer withFileTools(Path home, AtomicReference<ScriptedModel> model) {
-    return withEffects(home, Map.of(), new Effects(ProviderRegistry.of(), (blobs, live) -> {
+    return withEffects(home, Map.of(), new Effects(ProviderRegistry.of(), (blobs, live, mcpTokens) -> {
       model.set(new ScriptedModel(blobs));
       return model.get();
     }, FileToolCatalog::create));

@@ -293,7 +293,13 @@ final class AnthropicRequestBuilder {
     ObjectNode entry = definition.deepCopy();
     String tokenOf = AnthropicJson.text(server, "bearerTokenOf");
     if (!tokenOf.isEmpty()) {
-      Optional<String> token = mcpTokens.apply(tokenOf).filter(t -> !t.isBlank());
+      Optional<String> token;
+      try {
+        token = mcpTokens.apply(tokenOf).filter(t -> !t.isBlank());
+      } catch (RuntimeException e) {
+        throw new ProviderException(new ProviderError.Terminal(provider, ProviderError.Terminal.Kind.INVALID_REQUEST, 0, "",
+            "the bearer token of MCP server \"" + tokenOf + "\" (tool " + spec.name() + ") cannot be had now: " + e.getMessage()), e);
+      }
       if (token.isEmpty()) {
         throw new ProviderException(new ProviderError.Terminal(provider, ProviderError.Terminal.Kind.INVALID_REQUEST, 0, "",
             "MCP server \"" + tokenOf + "\" (tool " + spec.name() + ") needs a bearer token, but none is configured for it now;"

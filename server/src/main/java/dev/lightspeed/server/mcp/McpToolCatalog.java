@@ -2,6 +2,7 @@ package dev.lightspeed.server.mcp;
 
 import dev.lightspeed.engine.tool.ToolPort;
 import dev.lightspeed.engine.tool.ToolSpec;
+import dev.lightspeed.llm.McpTokens;
 import dev.lightspeed.server.tools.ToolCatalog;
 import dev.lightspeed.store.blob.BlobStore;
 import dev.lightspeed.store.mcp.McpServerStore;
@@ -18,7 +19,9 @@ import java.util.List;
 /**
  * Adds MCP tools to a tool catalog: a session whose config has {@code features.mcp} gets the tools of the
  * harness-run servers it links after the catalog's own (calls whose name starts with {@code mcp__} run
- * through {@link McpToolPort}), then one provider-native spec per provider-run server ({@link McpProviderTools}). The specs are derived with fresh tool lists (every server asked again), so a session's
+ * through {@link McpToolPort}), then one provider-native spec per provider-run server ({@link McpProviderTools}),
+ * whose bearer token the model port looks up through {@link #tokens} at each call. The specs are derived with
+ * fresh tool lists (every server asked again), so a session's
  * MCP tools follow the servers at session start, at each config change and before each run that
  * {@code session/runs/start} starts on an idle session.
  */
@@ -41,6 +44,16 @@ public final class McpToolCatalog {
           for (McpServerSettings server : tools.providerServers(universe, config)) specs.add(McpProviderTools.spec(server, apiKind, blobs, universe));
           return List.copyOf(specs);
         });
+  }
+
+  /**
+   * {@return the bearer tokens the model provider is sent for provider-run servers: the {@code Authorization:
+   * Bearer} header of an active, provider-run catalog server, read at each call; none for a server the harness runs}
+   */
+  public static McpTokens tokens(McpDirectory directory) {
+    return (universe, serverId) -> directory.find(universe, serverId)
+        .filter(server -> server.execution() == McpServerSettings.Execution.PROVIDER)
+        .flatMap(McpProviderTools::bearerToken);
   }
 
   /** {@return the sessions' view of {@code store}: active servers (local commands only when allowed)} */

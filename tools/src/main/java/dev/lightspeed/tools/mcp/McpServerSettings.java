@@ -14,7 +14,7 @@ public record McpServerSettings(String serverId, String label, McpEndpoint endpo
   public enum Execution {
     /** The worker, with the MCP Java SDK (the default). */
     HARNESS,
-    /** The model provider, during the turn (OpenAI Responses' {@code mcp} tool). */
+    /** The model provider, during the turn (OpenAI Responses' {@code mcp} tool, Anthropic's MCP connector). */
     PROVIDER
   }
 
