@@ -135,6 +135,19 @@ class AnthropicMessagesAdapterMcpTest {
   }
 
   @Test
+  void aTokenThatCannotBeHadNowFailsTheCallWithTheReasonBeforeAnythingIsSent() {
+    McpTokens loginNeeded = (universe, serverId) -> {
+      throw new IllegalStateException("MCP server \"docs-id\" needs a login first: run lightspeed mcp login docs-id");
+    };
+
+    assertThatThrownBy(() -> bed.adapter.generate(request(1, "m", Json.Obj.EMPTY, CompactionPolicy.DISABLED, List.of(bed.user(1, "hi")),
+        List.of(mcpServer("docs-id"))), bed.call(stored, loginNeeded)))
+        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.error().message()).isEqualTo("the bearer token of MCP server"
+            + " \"docs-id\" (tool mcp__docs) cannot be had now: MCP server \"docs-id\" needs a login first: run lightspeed mcp login docs-id"));
+    assertThat(bed.server.requestCount()).isZero();
+  }
+
+  @Test
   void aTokenTheProviderQuotesBackIsRedactedFromTheError() {
     bed.server.enqueue(AnthropicErrors.invalidRequest("mcp_servers.0: server rejected authorization_token tok-quoted-7"));
 

@@ -59,13 +59,17 @@ class McpProviderToolsTest {
   }
 
   @Test
-  void theBearerTokenIsTheAuthorizationHeaderAfterItsScheme() {
+  void theBearerTokenIsTheAuthorizationHeaderAfterItsSchemeAndOtherHeadersCannotBeSent() {
     assertThat(McpProviderTools.bearerToken(server(Map.of("Authorization", "Bearer abc.def"), McpServerSettings.Approval.NEVER)))
         .contains("abc.def");
     assertThat(McpProviderTools.bearerToken(server(Map.of("AUTHORIZATION", "bearer  xyz "), McpServerSettings.Approval.NEVER)))
         .contains("xyz");
-    assertThat(McpProviderTools.bearerToken(server(Map.of("Authorization", "Basic eDp5"), McpServerSettings.Approval.NEVER))).isEmpty();
-    assertThat(McpProviderTools.bearerToken(server(Map.of("X-Api-Key", "k"), McpServerSettings.Approval.NEVER))).isEmpty();
+    assertThat(McpProviderTools.bearerToken(server(Map.of(), McpServerSettings.Approval.NEVER))).isEmpty();
+    assertThatThrownBy(() -> McpProviderTools.bearerToken(server(Map.of("Authorization", "Basic eDp5"), McpServerSettings.Approval.NEVER)))
+        .hasMessage("MCP server \"docs\" authenticates with headers [Authorization], but the provider can send it only a bearer token"
+            + " (Authorization: Bearer <token>); use execution harness");
+    assertThatThrownBy(() -> McpProviderTools.bearerToken(server(Map.of("X-Api-Key", "k"), McpServerSettings.Approval.NEVER)))
+        .hasMessageStartingWith("MCP server \"docs\" authenticates with headers [X-Api-Key], but");
   }
 
   @Test
