@@ -62,7 +62,8 @@ class LiveProviderTest {
     context.add(entry(ids, new EntrySource.RunInput(1, 0), ContextItem.message(EntryRole.USER,
         text(blobs, "What is the weather in Paris? Use the get_weather tool, then answer in one sentence."), "weather?", 20)));
     EffectContext ctx = new EffectContext(U.value(), "live-" + apiKind.replace(':', '-'), 1, () -> false);
-    Json.Obj generation = Json.Obj.builder().put("maxOutputTokens", 2048).build();
+    // A reasoning effort makes the second turn replay reasoning (encrypted content, signed thinking) to the real API.
+    Json.Obj generation = Json.Obj.builder().put("maxOutputTokens", 4096).put("reasoningEffort", "low").build();
 
     GenerationResult first = llm.generate(new LlmRequest(1, 1, ref, generation, CompactionPolicy.DISABLED, context, List.of(spec), "live"), ctx);
     assertThat(first).isInstanceOf(GenerationResult.Completed.class);
