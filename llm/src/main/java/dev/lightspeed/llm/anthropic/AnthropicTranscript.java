@@ -51,6 +51,8 @@ final class AnthropicTranscript {
    * messages before its block, or a context edit removed them): the API wants the user to speak first.
    */
   static final String OMITTED_START = "(The earlier conversation is not shown.)";
+  /** The content of an error tool result whose text is empty. */
+  static final String EMPTY_ERROR = "(the tool failed without a message)";
 
   /** One content block: its {@code type} and its JSON text. */
   record Block(String type, String json) {}
@@ -245,12 +247,17 @@ final class AnthropicTranscript {
     });
   }
 
+  /**
+   * A {@code tool_result} block. Empty output is sent without {@code content} (the API refuses empty text),
+   * or, for an error, as {@value #EMPTY_ERROR} (the API wants an error explained).
+   */
   private static String toolResult(String callId, String text, boolean isError) {
     return AnthropicJson.write(g -> {
       g.writeStartObject();
       g.writeStringField("type", "tool_result");
       g.writeStringField("tool_use_id", callId);
-      g.writeStringField("content", text);
+      if (!text.isBlank()) g.writeStringField("content", text);
+      else if (isError) g.writeStringField("content", EMPTY_ERROR);
       if (isError) g.writeBooleanField("is_error", true);
       g.writeEndObject();
     });

@@ -223,6 +223,24 @@ class AnthropicRequestBuilderTest {
   }
 
   @Test
+  void anEmptyToolResultIsSentWithoutContentAndAnEmptyErrorSaysSo() throws Exception {
+    String a = "{\"type\":\"tool_use\",\"id\":\"toolu_a\",\"name\":\"alpha\",\"input\":{}}";
+    String b = "{\"type\":\"tool_use\",\"id\":\"toolu_b\",\"name\":\"alpha\",\"input\":{}}";
+    List<ContextEntry> context = List.of(bed.user(1, "go"),
+        bed.output(2, 1, new ContextItem(null, EntryKind.TOOL_CALL, EntryRole.ASSISTANT, bed.put(a), "application/json", "anthropic:messages:tool_use",
+            "alpha", 1, "toolu_a", false)),
+        bed.output(3, 1, new ContextItem(null, EntryKind.TOOL_CALL, EntryRole.ASSISTANT, bed.put(b), "application/json", "anthropic:messages:tool_use",
+            "alpha", 1, "toolu_b", false)),
+        bed.toolResult(4, "toolu_a", "", false),
+        bed.toolResult(5, "toolu_b", " ", true));
+
+    RecordedRequest sent = send(context, List.of(bed.function("alpha", "A.", "{\"type\":\"object\"}")), "{}", CompactionPolicy.DISABLED);
+
+    assertThat(sent.bodyText()).contains("{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_a\"},"
+        + "{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_b\",\"content\":\"(the tool failed without a message)\",\"is_error\":true}]}]");
+  }
+
+  @Test
   void aHistoryThatStartsWithTheAssistantAfterACompactionPrunedItGetsAUserTextFirst() throws Exception {
     String compaction = "{\"type\":\"compaction\",\"content\":\"The user asked to remember a sentence.\"}";
     ContextItem compacted = new ContextItem(null, EntryKind.COMPACTION, EntryRole.ASSISTANT, bed.put(compaction), "application/json",
