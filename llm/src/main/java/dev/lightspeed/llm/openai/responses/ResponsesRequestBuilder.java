@@ -27,6 +27,8 @@ import java.util.Optional;
 final class ResponsesRequestBuilder {
   private static final System.Logger LOG = System.getLogger(ResponsesRequestBuilder.class.getName());
   private static final JsonFactory FACTORY = new JsonFactory();
+  /** The smallest {@code compact_threshold} the API takes; a smaller configured threshold is raised to it. */
+  static final long MIN_COMPACT_THRESHOLD = 1000;
 
   private ResponsesRequestBuilder() {}
 
@@ -64,7 +66,7 @@ final class ResponsesRequestBuilder {
         g.writeArrayFieldStart("context_management");
         g.writeStartObject();
         g.writeStringField("type", "compaction");
-        g.writeNumberField("compact_threshold", policy.thresholdTokens());
+        g.writeNumberField("compact_threshold", Math.max(MIN_COMPACT_THRESHOLD, policy.thresholdTokens()));
         g.writeEndObject();
         g.writeEndArray();
       }

@@ -385,6 +385,17 @@ class OpenAiResponsesAdapterTest {
   }
 
   @Test
+  void aCompactThresholdBelowTheApisMinimumIsRaisedToIt() throws Exception {
+    h.server.enqueue(Fixtures.response("openai-responses/text-stream"));
+
+    h.adapter.generate(request("gpt-5", List.of(h.user("hi")), List.of(), Json.Obj.EMPTY,
+        new CompactionPolicy(CompactionPolicy.Mode.PROVIDER_TRIGGERED, 200, 0)), h.call());
+
+    assertThat(parse(h.server.takeRequest().bodyText()).get("context_management").toString())
+        .isEqualTo("[{\"type\":\"compaction\",\"compact_threshold\":1000}]");
+  }
+
+  @Test
   void keylessProviderSendsNoAuthorizationHeader() throws Exception {
     h.server.enqueue(Fixtures.response("openai-responses/text-stream"));
 
