@@ -54,15 +54,17 @@ final class ChatMessages {
    * Writes the messages of {@code context} as array elements into {@code g} (the caller opens and closes
    * the array).
    *
+   * @param userTextFollows whether the caller appends a user message after these (a summarizing call), so
+   *     no stored message belongs to the current tool loop
    * @throws ProviderException {@link ProviderError.Terminal.Kind#UNSUPPORTED} when a user entry has a media
    *     type Chat Completions cannot take, or a tool result has no call id
    */
-  static void write(JsonGenerator g, List<ContextEntry> context, String provider, Function<BlobRef, byte[]> blobs)
+  static void write(JsonGenerator g, List<ContextEntry> context, String provider, Function<BlobRef, byte[]> blobs, boolean userTextFollows)
       throws IOException, ProviderException {
-    new ChatMessages(provider, blobs).writeAll(g, context);
+    new ChatMessages(provider, blobs).writeAll(g, context, userTextFollows);
   }
 
-  private void writeAll(JsonGenerator g, List<ContextEntry> context) throws IOException, ProviderException {
+  private void writeAll(JsonGenerator g, List<ContextEntry> context, boolean userTextFollows) throws IOException, ProviderException {
     List<String> system = new ArrayList<>();
     for (ContextEntry e : context) {
       switch (e.kind()) {
@@ -72,8 +74,8 @@ final class ChatMessages {
     }
     if (!system.isEmpty()) textMessage(g, "system", String.join("\n\n", system));
 
-    int lastUser = -1;
-    for (int i = 0; i < context.size(); i++) {
+    int lastUser = userTextFollows ? context.size() : -1;
+    for (int i = 0; i < context.size() && !userTextFollows; i++) {
       if (isUserContent(context.get(i).item())) lastUser = i;
     }
     for (int i = 0; i < context.size(); i++) {

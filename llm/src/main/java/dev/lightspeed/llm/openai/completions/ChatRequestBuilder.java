@@ -95,7 +95,7 @@ final class ChatRequestBuilder {
 
   private void messages(JsonGenerator g, List<ContextEntry> context, String trailingUserText) throws IOException, ProviderException {
     g.writeArrayFieldStart("messages");
-    ChatMessages.write(g, context, provider, blobs);
+    ChatMessages.write(g, context, provider, blobs, trailingUserText != null);
     if (trailingUserText != null) {
       g.writeStartObject();
       g.writeStringField("role", "user");

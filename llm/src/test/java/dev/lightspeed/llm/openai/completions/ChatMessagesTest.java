@@ -80,7 +80,7 @@ class ChatMessagesTest {
   private String render() throws ProviderException {
     byte[] json = ChatJson.write(g -> {
       g.writeStartArray();
-      ChatMessages.write(g, context, "p", blobs::get);
+      ChatMessages.write(g, context, "p", blobs::get, false);
       g.writeEndArray();
     });
     return new String(json, StandardCharsets.UTF_8);

@@ -63,6 +63,26 @@ class OpenAiCompletionsCompactionTest {
   }
 
   @Test
+  void aSummarizingCallLeavesOutReasoningEvenFromTheCurrentToolLoop() throws Exception {
+    // The summary request ends with a user message, so no stored message is in a tool loop any more.
+    h.server.enqueue(ChatScript.create().text("Listed the files.").streaming());
+    ContextEntry question = h.user("List the files.");
+    ContextEntry call = h.output(new ContextItem(null, EntryKind.MESSAGE, EntryRole.ASSISTANT,
+        h.put("{\"role\":\"assistant\",\"content\":null,\"reasoning_content\":\"Use ls.\",\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\","
+            + "\"function\":{\"name\":\"ls\",\"arguments\":\"{}\"}}]}"), "application/json", "openai:completions:message", "ls", 9, null, false));
+    ContextEntry result = h.toolResult("call_1", "a.txt");
+    var request = new CompactionRequest(2, new ModelRef("local", "openai:completions", "deepseek-reasoner"), CompactionPolicy.DISABLED,
+        List.of(question, call, result), List.of(question, call, result));
+
+    adapter.compact(request, h.call(h.openai()));
+
+    assertThat(h.server.takeRequest().bodyText()).contains("{\"role\":\"user\",\"content\":\"List the files.\"},"
+        + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"ls\","
+        + "\"arguments\":\"{}\"}}]},{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":\"a.txt\"},{\"role\":\"user\"")
+        .doesNotContain("Use ls.");
+  }
+
+  @Test
   void anAbortedCompactionThrowsCancellationWithoutSending() {
     var request = new CompactionRequest(4, new ModelRef("openai", "openai:completions", "gpt-4o-mini"), CompactionPolicy.DISABLED,
         List.of(h.user("Hi")), List.of());
