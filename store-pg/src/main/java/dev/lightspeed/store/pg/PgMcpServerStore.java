@@ -14,7 +14,8 @@ import java.util.OptionalLong;
 
 /**
  * The {@link McpServerStore} in PostgreSQL: one row per server in table {@code mcp_servers}, its record as
- * canonical JSON text (header values included, in plain text: restrict the table to the server's role). A put
+ * canonical JSON text, kept as given (secrets belong in a {@link dev.lightspeed.store.mcp.McpCredentialStore},
+ * sealed; whatever a record itself holds is stored in plain text). A put
  * locks the server's row ({@code FOR UPDATE}, or inserts it when absent), applies {@link McpServerRules#put} and
  * writes the result in one transaction, so of racing puts with one expected revision exactly one wins. Safe for
  * concurrent use by threads and processes.
