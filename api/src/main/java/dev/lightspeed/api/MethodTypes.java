@@ -20,6 +20,10 @@ import dev.lightspeed.api.mcp.McpServerDeleteParams;
 import dev.lightspeed.api.mcp.McpServerDeleteResponse;
 import dev.lightspeed.api.mcp.McpServerListParams;
 import dev.lightspeed.api.mcp.McpServerListResponse;
+import dev.lightspeed.api.mcp.McpServerLoginCompleteParams;
+import dev.lightspeed.api.mcp.McpServerLoginCompleteResponse;
+import dev.lightspeed.api.mcp.McpServerLoginStartParams;
+import dev.lightspeed.api.mcp.McpServerLoginStartResponse;
 import dev.lightspeed.api.mcp.McpServerPutParams;
 import dev.lightspeed.api.mcp.McpServerPutResponse;
 import dev.lightspeed.api.mcp.McpServerReadParams;
@@ -138,6 +142,8 @@ public final class MethodTypes {
     bind(Methods.MCP_SERVERS_READ, McpServerReadParams.class, McpServerReadResponse.class);
     bind(Methods.MCP_SERVERS_LIST, McpServerListParams.class, McpServerListResponse.class);
     bind(Methods.MCP_SERVERS_DELETE, McpServerDeleteParams.class, McpServerDeleteResponse.class);
+    bind(Methods.MCP_SERVERS_LOGIN_START, McpServerLoginStartParams.class, McpServerLoginStartResponse.class);
+    bind(Methods.MCP_SERVERS_LOGIN_COMPLETE, McpServerLoginCompleteParams.class, McpServerLoginCompleteResponse.class);
   }
 
   private static void bind(String method, Class<?> params, Class<?> result) {

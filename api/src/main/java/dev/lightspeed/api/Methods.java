@@ -50,6 +50,10 @@ public final class Methods {
   public static final String MCP_SERVERS_READ = "mcp/servers/read";
   public static final String MCP_SERVERS_LIST = "mcp/servers/list";
   public static final String MCP_SERVERS_DELETE = "mcp/servers/delete";
+  /** Lightspeed, beyond the contract: begins an OAuth login to a catalog MCP server. */
+  public static final String MCP_SERVERS_LOGIN_START = "mcp/servers/login/start";
+  /** Lightspeed, beyond the contract: finishes an OAuth login with the redirect's code. */
+  public static final String MCP_SERVERS_LOGIN_COMPLETE = "mcp/servers/login/complete";
 
   /** Every served method, in the order of {@code methods.json}. */
   public static final List<String> ALL = List.of(
@@ -93,4 +97,7 @@ public final class Methods {
       MCP_SERVERS_READ,
       MCP_SERVERS_LIST,
       MCP_SERVERS_DELETE);
+
+  /** Methods served beyond the contract (Lightspeed extensions). */
+  public static final List<String> EXTENSIONS = List.of(MCP_SERVERS_LOGIN_START, MCP_SERVERS_LOGIN_COMPLETE);
 }

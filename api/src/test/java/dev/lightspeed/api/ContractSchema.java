@@ -150,13 +150,30 @@ public final class ContractSchema {
       "McpServerView", Map.of(
           "execution", "{\"enum\":[\"harness\",\"provider\"]}",
           "headerNames", "{\"type\":\"array\",\"items\":{\"type\":\"string\"}}",
-          "command", "{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"minItems\":1}"));
+          "command", "{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"minItems\":1}",
+          "login", "{\"$ref\":\"#/definitions/McpServerLoginView\"}"));
+
+  /** Definitions Lightspeed adds for the methods and views it serves beyond the contract. */
+  public static final Map<String, String> DEFINITIONS = Map.of(
+      "McpServerLoginStartParams", "{\"type\":\"object\",\"required\":[\"serverId\",\"redirectUri\"],\"properties\":{"
+          + "\"serverId\":{\"type\":\"string\"},\"redirectUri\":{\"type\":\"string\"},\"clientId\":{\"type\":[\"string\",\"null\"]}}}",
+      "McpServerLoginStartResponse", "{\"type\":\"object\",\"required\":[\"authorizationUrl\",\"state\",\"expiresAtMs\"],\"properties\":{"
+          + "\"authorizationUrl\":{\"type\":\"string\"},\"state\":{\"type\":\"string\"},\"expiresAtMs\":{\"type\":\"integer\",\"minimum\":0}}}",
+      "McpServerLoginCompleteParams", "{\"type\":\"object\",\"required\":[\"serverId\",\"state\",\"code\"],\"properties\":{"
+          + "\"serverId\":{\"type\":\"string\"},\"state\":{\"type\":\"string\"},\"code\":{\"type\":\"string\"}}}",
+      "McpServerLoginCompleteResponse", "{\"type\":\"object\",\"required\":[\"server\"],\"properties\":{"
+          + "\"server\":{\"$ref\":\"#/definitions/McpServerView\"}}}",
+      "McpServerLoginView", "{\"type\":\"object\",\"required\":[\"status\"],\"properties\":{"
+          + "\"status\":{\"enum\":[\"loggedIn\",\"loggedOut\",\"unreadable\"]},\"authorizationServer\":{\"type\":\"string\"},"
+          + "\"scopes\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"expiresAtMs\":{\"type\":\"integer\"},"
+          + "\"refreshable\":{\"type\":\"boolean\"},\"problem\":{\"type\":\"string\"}}}");
 
   private static ObjectNode load() {
     Path file = directory().resolve(SCHEMA_FILE);
     try {
       ObjectNode document = (ObjectNode) JSON3.readTree(Files.readString(file));
       ObjectNode definitions = (ObjectNode) document.get("definitions");
+      for (Map.Entry<String, String> added : DEFINITIONS.entrySet()) definitions.set(added.getKey(), JSON3.readTree(added.getValue()));
       for (Map.Entry<String, Map<String, String>> extension : EXTENSIONS.entrySet()) {
         ObjectNode properties = (ObjectNode) definitions.get(extension.getKey()).get("properties");
         for (Map.Entry<String, String> member : extension.getValue().entrySet()) {

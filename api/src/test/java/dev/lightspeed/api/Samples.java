@@ -55,6 +55,11 @@ import dev.lightspeed.api.mcp.McpServerPutResponse;
 import dev.lightspeed.api.mcp.McpServerReadParams;
 import dev.lightspeed.api.mcp.McpServerReadResponse;
 import dev.lightspeed.api.mcp.McpServerStatus;
+import dev.lightspeed.api.mcp.McpServerLoginCompleteParams;
+import dev.lightspeed.api.mcp.McpServerLoginCompleteResponse;
+import dev.lightspeed.api.mcp.McpServerLoginStartParams;
+import dev.lightspeed.api.mcp.McpServerLoginStartResponse;
+import dev.lightspeed.api.mcp.McpServerLoginView;
 import dev.lightspeed.api.mcp.McpServerView;
 import dev.lightspeed.api.mcp.RemoteMcpApprovalPolicy;
 import dev.lightspeed.api.mcp.RemoteMcpTransport;
@@ -513,13 +518,20 @@ public final class Samples {
   static McpServerView mcpServer() {
     return new McpServerView("docs", "https://mcp.example.com/mcp", RemoteMcpTransport.STREAMABLE_HTTP, "docs", "Docs",
         "Searches the manuals.", List.of("search"), RemoteMcpApprovalPolicy.NEVER, json("{\"type\":\"requiredBearer\"}"), null, false,
-        McpServerStatus.ACTIVE, 3, 1_000, 2_000, "harness", List.of("Authorization"), null);
+        McpServerStatus.ACTIVE, 3, 1_000, 2_000, "harness", List.of("Authorization"), null, null);
+  }
+
+  static McpServerView oauthMcpServer() {
+    return new McpServerView("linear", "https://mcp.example.com/mcp", RemoteMcpTransport.AUTO, "linear", null, null, null,
+        RemoteMcpApprovalPolicy.NEVER, json("{\"type\":\"requiredOAuth\",\"resource\":\"https://mcp.example.com/mcp\"}"), null, null,
+        McpServerStatus.ACTIVE, 2, 1_000, 2_000, "harness", List.of(), null,
+        new McpServerLoginView("loggedIn", "https://auth.example.com", List.of("mcp:tools"), 5_000L, true, null));
   }
 
   static McpServerView stdioMcpServer() {
     return new McpServerView("everything", "stdio:everything", RemoteMcpTransport.AUTO, "everything", null, null, null,
         RemoteMcpApprovalPolicy.NEVER, json("{\"type\":\"none\"}"), null, null, McpServerStatus.ACTIVE, 1, 1_000, 1_000, "harness",
-        List.of(), List.of("npx", "-y", "@modelcontextprotocol/server-everything"));
+        List.of(), List.of("npx", "-y", "@modelcontextprotocol/server-everything"), null);
   }
 
   private static Map.Entry<String, MethodSample> sample(String method, Object params, Object minimal, Object result) {
@@ -566,7 +578,12 @@ public final class Samples {
         Map.entry("VfsWorkspaceView", workspace()),
         Map.entry("VfsWorkspaceView", minimalWorkspace()),
         Map.entry("McpServerView", mcpServer()),
-        Map.entry("McpServerView", stdioMcpServer())));
+        Map.entry("McpServerView", stdioMcpServer()),
+        Map.entry("McpServerView", oauthMcpServer()),
+        Map.entry("McpServerLoginStartParams", new McpServerLoginStartParams("linear", "http://127.0.0.1:53682/callback", null)),
+        Map.entry("McpServerLoginStartResponse", new McpServerLoginStartResponse("https://auth.example.com/authorize?client_id=c", "st", 9_000)),
+        Map.entry("McpServerLoginCompleteParams", new McpServerLoginCompleteParams("linear", "st", "code-1")),
+        Map.entry("McpServerLoginCompleteResponse", new McpServerLoginCompleteResponse(oauthMcpServer()))));
     for (ContextEntryView entry : List.of(userMessage(), assistantMessage(), toolCall(), toolResult())) {
       views.add(Map.entry("ContextEntryView", entry));
     }

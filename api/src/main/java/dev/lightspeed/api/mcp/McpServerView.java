@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The contract's {@code McpServerView}: a catalog server with its defaults filled in and its revision, plus
  * Lightspeed's {@code execution}, {@code headerNames} (the names of the stored headers; their values are
- * secrets and never leave the server) and {@code command} (see {@link McpServerInput}).
+ * secrets and never leave the server), {@code command} (see {@link McpServerInput}) and, for servers with an
+ * OAuth {@code authPolicy}, {@code login} (see {@link McpServerLoginView}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record McpServerView(
@@ -29,7 +30,8 @@ public record McpServerView(
     long updatedAtMs,
     String execution,
     List<String> headerNames,
-    List<String> command) {
+    List<String> command,
+    McpServerLoginView login) {
   public McpServerView {
     Fields.required(serverId, "serverId");
     Fields.required(serverUrl, "serverUrl");
