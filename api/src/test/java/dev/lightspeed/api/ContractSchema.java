@@ -173,7 +173,14 @@ public final class ContractSchema {
     try {
       ObjectNode document = (ObjectNode) JSON3.readTree(Files.readString(file));
       ObjectNode definitions = (ObjectNode) document.get("definitions");
-      for (Map.Entry<String, String> added : DEFINITIONS.entrySet()) definitions.set(added.getKey(), JSON3.readTree(added.getValue()));
+      for (Map.Entry<String, String> added : DEFINITIONS.entrySet()) {
+        definitions.set(added.getKey(), JSON3.readTree(added.getValue()));
+        if (added.getKey().endsWith("Response")) {
+          definitions.set("AgentApiOutcomeOf" + added.getKey(), JSON3.readTree("{\"type\":\"object\",\"required\":[\"result\"],\"properties\":{"
+              + "\"notifications\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/definitions/AgentNotification\"}},"
+              + "\"result\":{\"$ref\":\"#/definitions/" + added.getKey() + "\"}}}"));
+        }
+      }
       for (Map.Entry<String, Map<String, String>> extension : EXTENSIONS.entrySet()) {
         ObjectNode properties = (ObjectNode) definitions.get(extension.getKey()).get("properties");
         for (Map.Entry<String, String> member : extension.getValue().entrySet()) {

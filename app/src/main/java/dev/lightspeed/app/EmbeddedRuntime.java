@@ -74,7 +74,7 @@ final class EmbeddedRuntime implements LocalServer.Factory {
     }
     // The in-process runtime is the local default: always the file store, whatever LIGHTSPEED_POSTGRES_URL says.
     ServerConfig local = new ServerConfig(config.home(), config.temporal(), new HostPort("127.0.0.1", 0), config.defaultModel(),
-        Optional.empty());
+        Optional.empty(), config.secretsKey());
     if (logging == QuietLogging.Mode.TO_FILES) QuietLogging.into(config.home().resolve("logs"));
     try {
       LightspeedServer server = LightspeedServer.start(local, Role.BOTH, Effects.fromEnvironment(effective), tuning);

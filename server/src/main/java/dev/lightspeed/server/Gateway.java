@@ -13,6 +13,7 @@ import dev.lightspeed.server.input.Inputs;
 import dev.lightspeed.server.live.LiveHub;
 import dev.lightspeed.server.live.StreamEndpoint;
 import dev.lightspeed.server.mcp.McpMethods;
+import dev.lightspeed.server.mcp.McpSecrets;
 import dev.lightspeed.server.models.ModelMethods;
 import dev.lightspeed.server.profile.ProfileMethods;
 import dev.lightspeed.server.profile.Profiles;
@@ -66,6 +67,7 @@ public final class Gateway implements AutoCloseable {
    * @param defaultModel the {@code model} section given to session configs that name none
    * @param checks the readiness checks by name, reported in this order
    * @param mcpServers the MCP server catalog ({@code mcp/servers/*})
+   * @param mcpSecrets where the catalog servers' header values and OAuth logins are sealed
    * @param localMcpServers whether local (stdio) MCP servers may be registered: only where the server runs
    *     on the user's own machine (embedded mode)
    */
@@ -85,6 +87,7 @@ public final class Gateway implements AutoCloseable {
       LiveHub live,
       Map<String, HealthEndpoints.Check> checks,
       McpServerStore mcpServers,
+      McpSecrets mcpSecrets,
       boolean localMcpServers) {
     public Parts {
       Objects.requireNonNull(universe, "universe");
@@ -98,6 +101,7 @@ public final class Gateway implements AutoCloseable {
       Objects.requireNonNull(tools, "tools");
       Objects.requireNonNull(defaultModel, "defaultModel");
       Objects.requireNonNull(mcpServers, "mcpServers");
+      Objects.requireNonNull(mcpSecrets, "mcpSecrets");
       Objects.requireNonNull(models, "models");
       Objects.requireNonNull(appends, "appends");
       Objects.requireNonNull(live, "live");
@@ -138,7 +142,7 @@ public final class Gateway implements AutoCloseable {
     new VfsMethods(parts.universe(), parts.snapshots(), parts.workspaces()).register(table);
     new ProfileMethods(profiles, sessions, sessionMethods).register(table);
     parts.models().register(table);
-    new McpMethods(parts.universe(), parts.mcpServers(), parts.localMcpServers(), InstantSource.system()).register(table);
+    new McpMethods(parts.universe(), parts.mcpServers(), parts.mcpSecrets(), parts.localMcpServers(), InstantSource.system()).register(table);
     return new Gateway(table.build(), new StreamEndpoint(sessions, reader, parts.appends(), parts.live()),
         new HealthEndpoints(parts.checks()), parts.appends());
   }

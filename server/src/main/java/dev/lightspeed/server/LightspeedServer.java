@@ -17,6 +17,7 @@ import dev.lightspeed.server.events.NotifyingSessionLog;
 import dev.lightspeed.server.health.HealthEndpoints;
 import dev.lightspeed.server.instructions.InstructionFiles;
 import dev.lightspeed.server.live.LiveHub;
+import dev.lightspeed.server.mcp.McpSecrets;
 import dev.lightspeed.server.mcp.McpToolCatalog;
 import dev.lightspeed.server.models.ModelMethods;
 import dev.lightspeed.server.skills.SkillCatalog;
@@ -104,8 +105,9 @@ public final class LightspeedServer implements AutoCloseable {
     // Local (stdio) MCP servers start commands on this machine: only where it is the user's own (embedded mode).
     boolean localMcpServers = temporal.embedded();
     McpClients mcp = new McpClients(McpClients.Timeouts.DEFAULT);
+    McpSecrets mcpSecrets = McpSecrets.create(stores.mcpCredentials, config.secretsKey());
     try {
-      McpDirectory mcpDirectory = McpToolCatalog.directory(stores.mcpServers, localMcpServers);
+      McpDirectory mcpDirectory = McpToolCatalog.directory(stores.mcpServers, mcpSecrets, localMcpServers);
       ToolCatalog tools = McpToolCatalog.extend(effects.tools().create(blobs, workspaces), blobs, new McpToolSet(mcpDirectory, new McpToolLists(mcp)));
       if (role.runsWorker()) {
         RunAborts aborts = new RunAborts();
@@ -135,7 +137,7 @@ public final class LightspeedServer implements AutoCloseable {
             InstantSource.system());
         Gateway.Parts parts = new Gateway.Parts(UniverseId.DEFAULT, log, blobs, new Snapshots(blobs), workspaces, stores.profiles,
             new SessionClient(temporal.client(), config.temporal().taskQueue(), tuning), stores.names, tools,
-            model(config.defaultModel()), models, appends, live, checks, stores.mcpServers, localMcpServers);
+            model(config.defaultModel()), models, appends, live, checks, stores.mcpServers, mcpSecrets, localMcpServers);
         gateway = Optional.of(Gateway.create(parts).start(config.gatewayAddress()));
       }
       return new LightspeedServer(role, temporal, worker, recovery, gateway, stores, mcp);

@@ -1,6 +1,7 @@
 package dev.lightspeed.server;
 
 import dev.lightspeed.runtime.temporal.TemporalNames;
+import dev.lightspeed.store.mcp.MasterKey;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,9 +22,11 @@ import java.util.regex.Pattern;
  * @param defaultModel the model a session gets when its config names none
  * @param postgres the production store ({@code LIGHTSPEED_POSTGRES_URL} and friends); empty means the file
  *     store under {@code home}
+ * @param secretsKey the key MCP header values and OAuth tokens are sealed under ({@code LIGHTSPEED_SECRETS_MASTER_KEY},
+ *     the base64 of 32 bytes); empty means such secrets cannot be stored
  */
 public record ServerConfig(Path home, Temporal temporal, HostPort gatewayAddress, DefaultModel defaultModel,
-    Optional<PostgresConfig> postgres) {
+    Optional<PostgresConfig> postgres, Optional<MasterKey> secretsKey) {
   public static final String HOME = "LIGHTSPEED_HOME";
   public static final String TEMPORAL_ADDRESS = "LIGHTSPEED_TEMPORAL_ADDRESS";
   public static final String TEMPORAL_NAMESPACE = "LIGHTSPEED_TEMPORAL_NAMESPACE";
@@ -47,6 +50,7 @@ public record ServerConfig(Path home, Temporal temporal, HostPort gatewayAddress
     Objects.requireNonNull(gatewayAddress, "gatewayAddress");
     Objects.requireNonNull(defaultModel, "defaultModel");
     Objects.requireNonNull(postgres, "postgres");
+    Objects.requireNonNull(secretsKey, "secretsKey");
   }
 
   /**
@@ -100,7 +104,15 @@ public record ServerConfig(Path home, Temporal temporal, HostPort gatewayAddress
     HostPort embedded = address(EMBEDDED_TEMPORAL_ADDR, value(env, EMBEDDED_TEMPORAL_ADDR).orElse(DEFAULT_EMBEDDED_TEMPORAL_ADDR));
     HostPort gateway = address(GATEWAY_ADDR, value(env, GATEWAY_ADDR).orElse(DEFAULT_GATEWAY_ADDR));
     return new ServerConfig(home, new Temporal(temporalAddress, namespace, taskQueue, embedded), gateway, defaultModel(env),
-        PostgresConfig.fromEnvironment(env));
+        PostgresConfig.fromEnvironment(env), secretsKey(env));
+  }
+
+  private static Optional<MasterKey> secretsKey(Map<String, String> env) {
+    try {
+      return MasterKey.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      throw new ServerConfigException(MasterKey.VARIABLE, e.getMessage());
+    }
   }
 
   private static Path home(Map<String, String> env) {

@@ -8,12 +8,15 @@ import dev.lightspeed.store.blob.BlobStore;
 import dev.lightspeed.store.fs.FsBlobStore;
 import dev.lightspeed.store.fs.FsSessionLog;
 import dev.lightspeed.store.log.SessionLog;
+import dev.lightspeed.store.mcp.McpCredentialStore;
 import dev.lightspeed.store.mcp.McpServerStore;
+import dev.lightspeed.store.mcp.fs.FsMcpCredentialStore;
 import dev.lightspeed.store.mcp.fs.FsMcpServerStore;
 import dev.lightspeed.store.pg.BlobCache;
 import dev.lightspeed.store.pg.Migrations;
 import dev.lightspeed.store.pg.ObjectStore;
 import dev.lightspeed.store.pg.PgBlobStore;
+import dev.lightspeed.store.pg.PgMcpCredentialStore;
 import dev.lightspeed.store.pg.PgMcpServerStore;
 import dev.lightspeed.store.pg.PgPool;
 import dev.lightspeed.store.pg.PgProfileStore;
@@ -50,20 +53,23 @@ final class ServerStores implements AutoCloseable {
   final WorkspaceStore workspaces;
   final DisplayNames names;
   final ProfileStore profiles;
-  /** The MCP server catalog (records hold header values: the store must be readable by the server only). */
+  /** The MCP server catalog (records hold header names only; the values are sealed in {@link #mcpCredentials}). */
   final McpServerStore mcpServers;
+  /** The MCP servers' secrets (header values, OAuth logins), sealed under the master key before they reach it. */
+  final McpCredentialStore mcpCredentials;
   /** Where the stores keep their data, for the start-up banner. */
   final String description;
   private final AutoCloseable resources;
 
   private ServerStores(SessionLog log, BlobStore blobs, WorkspaceStore workspaces, DisplayNames names, ProfileStore profiles,
-      McpServerStore mcpServers, String description, AutoCloseable resources) {
+      McpServerStore mcpServers, McpCredentialStore mcpCredentials, String description, AutoCloseable resources) {
     this.log = log;
     this.blobs = blobs;
     this.workspaces = workspaces;
     this.names = names;
     this.profiles = profiles;
     this.mcpServers = mcpServers;
+    this.mcpCredentials = mcpCredentials;
     this.description = description;
     this.resources = resources;
   }
@@ -80,7 +86,7 @@ final class ServerStores implements AutoCloseable {
       InstantSource clock = InstantSource.system();
       return new ServerStores(new FsSessionLog(config.home(), clock), new FsBlobStore(config.home()),
           new FsWorkspaceStore(config.home(), clock), new FsDisplayNames(config.home()), new FsProfileStore(config.home(), clock),
-          new FsMcpServerStore(config.home()), config.home().toString(), () -> {});
+          new FsMcpServerStore(config.home()), new FsMcpCredentialStore(config.home()), config.home().toString(), () -> {});
     }
     PostgresConfig pg = config.postgres().get();
     PgPool pool = connect(pg);
@@ -100,7 +106,7 @@ final class ServerStores implements AutoCloseable {
       };
       return new ServerStores(new PgSessionLog(pool, clock), new PgBlobStore(pool, objects, new BlobCache(pg.blobCacheBytes())),
           new PgWorkspaceStore(pool, clock), new PgDisplayNames(new PgSessionNames(pool)), new PgProfileStore(pool, clock),
-          new PgMcpServerStore(pool),
+          new PgMcpServerStore(pool), new PgMcpCredentialStore(pool),
           "PostgreSQL " + pool.url() + objects.map(o -> ", large blobs in " + o.describe()).orElse(""), resources);
     } catch (RuntimeException e) {
       if (s3 != null) s3.close();

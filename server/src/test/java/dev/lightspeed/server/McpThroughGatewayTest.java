@@ -24,8 +24,10 @@ import dev.lightspeed.api.session.SessionReadParams;
 import dev.lightspeed.api.session.SessionStartParams;
 import dev.lightspeed.llm.config.ProviderRegistry;
 import dev.lightspeed.server.tools.FileToolCatalog;
+import dev.lightspeed.store.mcp.MasterKey;
 import dev.lightspeed.testkit.mcp.EverythingServer;
 import dev.lightspeed.testkit.scripted.ScriptedModel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,8 @@ class McpThroughGatewayTest {
 
   @BeforeAll
   static void start() {
-    s = TestServer.withEffects(home, Map.of(), new Effects(ProviderRegistry.of(), (blobs, live, mcpTokens) -> {
+    s = TestServer.withEffects(home, Map.of(MasterKey.VARIABLE, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="), new Effects(ProviderRegistry.of(),
+        (blobs, live, mcpTokens) -> {
       model.set(new ScriptedModel(blobs));
       return model.get();
     }, FileToolCatalog::create));
@@ -73,7 +76,7 @@ class McpThroughGatewayTest {
   }
 
   @Test
-  void serversArePutReadListedAndDeletedAndHeaderValuesNeverComeBack() {
+  void serversArePutReadListedAndDeletedAndHeaderValuesNeverComeBack() throws Exception {
     JsonNode put = s.rpc.call(Methods.MCP_SERVERS_PUT, new McpServerPutParams(
         http("docs", "https://mcp.example.com/mcp", Map.of("Authorization", "Bearer s3cret"), json("{\"type\":\"requiredBearer\"}")), null))
         .get("server");
@@ -84,12 +87,15 @@ class McpThroughGatewayTest {
     assertThat(put.get("execution").asText()).isEqualTo("harness");
     assertThat(put.get("headerNames").toString()).isEqualTo("[\"Authorization\"]");
     assertThat(put.toString()).doesNotContain("s3cret");
+    assertThat(Files.readString(home.resolve("gateway/mcp-servers/default/docs.json"))).doesNotContain("s3cret").contains("headerNames");
+    assertThat(Files.readString(home.resolve("gateway/mcp-credentials/default/docs.sealed"))).startsWith("v1.").doesNotContain("s3cret");
 
     JsonNode again = s.rpc.call(Methods.MCP_SERVERS_PUT, new McpServerPutParams(new McpServerInput("docs", "https://mcp.example.com/v2",
         "docs", "Docs", null, RemoteMcpTransport.STREAMABLE_HTTP, List.of("search"), null, null, null, null, McpServerStatus.DISABLED,
         null, null, null), 1L)).get("server");
     assertThat(again.get("revision").asLong()).isEqualTo(2);
     assertThat(again.get("createdAtMs").asLong()).isEqualTo(put.get("createdAtMs").asLong());
+    assertThat(home.resolve("gateway/mcp-credentials/default/docs.sealed")).as("a put without headers drops them").doesNotExist();
     RpcError stale = s.rpc.error(Methods.MCP_SERVERS_PUT, new McpServerPutParams(http("docs", "https://x.example/mcp", null, null), 1L));
     assertThat(stale.data().kind()).isEqualTo(ErrorKind.CONFLICT);
     assertThat(stale.message()).isEqualTo("MCP server \"docs\" is at revision 2, not 1: someone else changed it; read it again and retry");
@@ -115,8 +121,10 @@ class McpThroughGatewayTest {
         .isEqualTo("server.serverUrl \"ftp://x.example/mcp\" must be an absolute http or https URL (or stdio:<name> with server.command)");
     assertThat(invalid(http("a", "https://x.example/mcp", null, json("{\"type\":\"requiredBearer\"}"))))
         .isEqualTo("server.authPolicy requiredBearer needs the token as server.headers.Authorization (\"Bearer <token>\")");
-    assertThat(invalid(http("a", "https://x.example/mcp", null, json("{\"type\":\"requiredOAuth\",\"resource\":\"r\"}"))))
-        .isEqualTo("server.authPolicy requiredOAuth is not supported yet; send the token in server.headers and use requiredBearer");
+    assertThat(invalid(http("a", "https://x.example/mcp", Map.of("Authorization", "Bearer x"), json("{\"type\":\"requiredOAuth\"}"))))
+        .isEqualTo("server.headers.Authorization cannot be set with authPolicy requiredOAuth: the login supplies it");
+    assertThat(invalid(http("a", "https://x.example/mcp", null, json("{\"type\":\"optionalOAuth\",\"authorization_server\":\"ftp://a\"}"))))
+        .isEqualTo("server.authPolicy.authorization_server \"ftp://a\" must be an absolute http or https URL");
     assertThat(invalid(http("a", "https://x.example/mcp", Map.of("Host", "evil"), null)))
         .isEqualTo("server.headers: Host is set by the MCP client and cannot be configured");
     assertThat(invalid(new McpServerInput("a", "https://x.example/mcp", "a", null, null, RemoteMcpTransport.SSE, null, null, null, null, null,

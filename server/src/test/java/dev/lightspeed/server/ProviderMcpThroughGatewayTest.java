@@ -16,6 +16,7 @@ import dev.lightspeed.api.run.RunStartSource;
 import dev.lightspeed.api.session.SessionReadParams;
 import dev.lightspeed.api.session.SessionStartParams;
 import dev.lightspeed.llm.json.RawJson;
+import dev.lightspeed.store.mcp.MasterKey;
 import dev.lightspeed.testkit.provider.AnthropicScript;
 import dev.lightspeed.testkit.provider.FakeProviderServer;
 import dev.lightspeed.testkit.provider.RecordedRequest;
@@ -46,7 +47,8 @@ class ProviderMcpThroughGatewayTest {
   static void start() {
     provider = FakeProviderServer.start();
     Map<String, String> env = Map.of("OPENAI_BASE_URL", provider.url("/v1").toString(), "OPENAI_API_KEY", "sk-test",
-        "ANTHROPIC_BASE_URL", provider.baseUrl().toString(), "ANTHROPIC_API_KEY", "sk-ant-test");
+        "ANTHROPIC_BASE_URL", provider.baseUrl().toString(), "ANTHROPIC_API_KEY", "sk-ant-test",
+        MasterKey.VARIABLE, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
     s = TestServer.withEffects(home, env, Effects.fromEnvironment(env));
     s.rpc.call(Methods.MCP_SERVERS_PUT, new McpServerPutParams(new McpServerInput("kb", "https://mcp.example.com/mcp", "kb", null, null, null,
         List.of("search"), null, json("{\"type\":\"requiredBearer\"}"), null, null, null, "provider", Map.of("Authorization", "Bearer " + TOKEN),

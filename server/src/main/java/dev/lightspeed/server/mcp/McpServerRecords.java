@@ -1,17 +1,24 @@
 package dev.lightspeed.server.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lightspeed.api.ApiJson;
 import dev.lightspeed.api.mcp.McpServerInput;
+import dev.lightspeed.api.mcp.McpServerLoginView;
 import dev.lightspeed.api.mcp.McpServerStatus;
 import dev.lightspeed.api.mcp.McpServerView;
 import dev.lightspeed.api.mcp.RemoteMcpApprovalPolicy;
 import dev.lightspeed.api.mcp.RemoteMcpTransport;
+import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.server.projection.EngineJson;
 import dev.lightspeed.server.rpc.RpcException;
+import dev.lightspeed.store.UniverseId;
 import dev.lightspeed.store.mcp.StoredMcpServer;
 import dev.lightspeed.tools.mcp.McpEndpoint;
+import dev.lightspeed.tools.mcp.McpHttpAuth;
 import dev.lightspeed.tools.mcp.McpServerSettings;
+import dev.lightspeed.tools.mcp.StoredMcpAuth;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -31,6 +38,10 @@ final class McpServerRecords {
   static final String HARNESS = "harness";
   static final String PROVIDER = "provider";
   static final String STDIO_SCHEME = "stdio:";
+  static final String OPTIONAL_OAUTH = "optionalOAuth";
+  static final String REQUIRED_OAUTH = "requiredOAuth";
+  /** The member of a stored document that lists the header names; their values are sealed in the credential store. */
+  static final String HEADER_NAMES = "headerNames";
 
   private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -70,7 +81,7 @@ final class McpServerRecords {
       if (input.serverUrl().startsWith(STDIO_SCHEME)) throw invalid("server.serverUrl \"" + input.serverUrl() + "\" needs server.command");
       httpUrl(input.serverUrl());
     }
-    ObjectNode auth = input.authPolicy() == null ? (ObjectNode) ApiJson.mapper().createObjectNode().put("type", "none") : input.authPolicy();
+    ObjectNode auth = input.authPolicy() == null ? (ObjectNode) ApiJson.mapper().createObjectNode().put("type", "none") : input.authPolicy().deepCopy();
     String authType = auth.path("type").asText("");
     Map<String, String> headers = input.headers() == null ? Map.of() : input.headers();
     switch (authType) {
@@ -80,8 +91,7 @@ final class McpServerRecords {
           throw invalid("server.authPolicy requiredBearer needs the token as server.headers.Authorization (\"Bearer <token>\")");
         }
       }
-      case "optionalOAuth", "requiredOAuth" -> throw invalid("server.authPolicy " + authType
-          + " is not supported yet; send the token in server.headers and use requiredBearer");
+      case OPTIONAL_OAUTH, REQUIRED_OAUTH -> oauthPolicy(auth, input, headers);
       default -> throw invalid("server.authPolicy.type \"" + authType + "\" is not none, optionalBearer, requiredBearer, optionalOAuth or requiredOAuth");
     }
     if (input.credential() != null) throw invalid("server.credential (auth grants) is not supported yet; send the token in server.headers");
@@ -105,36 +115,95 @@ final class McpServerRecords {
         headers.isEmpty() ? null : headers, input.command());
   }
 
-  static dev.lightspeed.engine.json.Json.Obj document(McpServerInput normalized) {
-    return EngineJson.fromTree((ObjectNode) ApiJson.toTree(normalized));
+  /** Checks an OAuth policy and fills in its defaults: the resource is the server URL unless given. */
+  private static void oauthPolicy(ObjectNode auth, McpServerInput input, Map<String, String> headers) {
+    String type = auth.path("type").asText();
+    if (input.command() != null) throw invalid("server.authPolicy " + type + " needs a remote (http) server, not a local command");
+    if (headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"))) {
+      throw invalid("server.headers.Authorization cannot be set with authPolicy " + type + ": the login supplies it");
+    }
+    if (!auth.hasNonNull("resource") || auth.path("resource").asText().isBlank()) auth.put("resource", input.serverUrl());
+    if (!auth.path("resource").isTextual()) throw invalid("server.authPolicy.resource must be a string");
+    for (String member : List.of("authorization_server", "protected_resource_metadata_url")) {
+      if (auth.hasNonNull(member)) httpUrl(auth.path(member).asText(), "server.authPolicy." + member);
+    }
+    JsonNode scopes = auth.path("scopes_default");
+    if (!scopes.isMissingNode() && !scopes.isNull()) {
+      if (!scopes.isArray()) throw invalid("server.authPolicy.scopes_default must be an array of strings");
+      for (int i = 0; i < scopes.size(); i++) {
+        if (!scopes.get(i).isTextual() || scopes.get(i).asText().isBlank()) throw invalid("server.authPolicy.scopes_default[" + i + "] must be a scope");
+      }
+    }
+  }
+
+  /** {@return whether {@code input}'s policy is one with an OAuth login} */
+  static boolean oauth(McpServerInput input) {
+    String type = input.authPolicy() == null ? "none" : input.authPolicy().path("type").asText();
+    return type.equals(OPTIONAL_OAUTH) || type.equals(REQUIRED_OAUTH);
+  }
+
+  /** {@return whether a login made for {@code before} still fits {@code after}: the same URL and OAuth policy} */
+  static boolean sameLoginTarget(McpServerInput before, McpServerInput after) {
+    return oauth(before) && oauth(after) && before.serverUrl().equals(after.serverUrl()) && before.authPolicy().equals(after.authPolicy());
+  }
+
+  /** {@return the document stored for {@code normalized}: header names only, their values go to the credential store} */
+  static Json.Obj document(McpServerInput normalized) {
+    ObjectNode tree = (ObjectNode) ApiJson.toTree(normalized);
+    tree.remove("headers");
+    if (normalized.headers() != null) {
+      ArrayNode names = tree.putArray(HEADER_NAMES);
+      new TreeMap<>(normalized.headers()).keySet().forEach(names::add);
+    }
+    return EngineJson.fromTree(tree);
+  }
+
+  /** {@return the names of the headers of {@code stored} (records written before sealing kept the values inline)} */
+  static List<String> headerNames(StoredMcpServer stored) {
+    McpServerInput in = input(stored);
+    if (in.headers() != null) return new ArrayList<>(new TreeMap<>(in.headers()).keySet());
+    if (!stored.document().has(HEADER_NAMES)) return List.of();
+    return stored.document().array(HEADER_NAMES).stream().map(n -> ((Json.Str) n).value()).toList();
   }
 
   static McpServerInput input(StoredMcpServer stored) {
     return ApiJson.mapper().convertValue(EngineJson.toTree(stored.document()), McpServerInput.class);
   }
 
-  /** {@return what clients see: the record without header values, and its bookkeeping} */
-  static McpServerView view(StoredMcpServer stored) {
+  /** {@return what clients see: the record without header values, its login state (no secret), and its bookkeeping} */
+  static McpServerView view(StoredMcpServer stored, McpLoginViews logins) {
     McpServerInput in = input(stored);
-    List<String> headerNames = in.headers() == null ? List.of() : new ArrayList<>(new TreeMap<>(in.headers()).keySet());
     return new McpServerView(in.serverId(), in.serverUrl(), in.transport(), in.defaultServerLabel(), in.displayName(), in.description(),
         in.allowedTools(), in.approvalDefault(), in.authPolicy(), in.credential(), in.deferLoadingDefault(), in.status(),
-        stored.revision(), stored.createdAtMs(), stored.updatedAtMs(), in.execution(), headerNames, in.command());
+        stored.revision(), stored.createdAtMs(), stored.updatedAtMs(), in.execution(), headerNames(stored), in.command(),
+        oauth(in) ? logins.of(in.serverId()) : null);
+  }
+
+  /** The login state of servers by id, for views. */
+  @FunctionalInterface
+  interface McpLoginViews {
+    McpServerLoginView of(String serverId);
   }
 
   /**
    * {@return what sessions connect to (or have the provider connect to), or empty when they cannot use the
    * server (not active, or a local command where those are not allowed)}
    */
-  static Optional<McpServerSettings> settings(StoredMcpServer stored, boolean localCommands) {
+  static Optional<McpServerSettings> settings(UniverseId universe, StoredMcpServer stored, boolean localCommands, McpSecrets secrets) {
     McpServerInput in = input(stored);
     if (in.status() != McpServerStatus.ACTIVE) return Optional.empty();
     McpEndpoint endpoint;
     if (in.command() != null) {
       if (!localCommands) return Optional.empty();
       endpoint = new McpEndpoint.Stdio(in.command());
+    } else if (in.headers() != null) {
+      endpoint = new McpEndpoint.Http(URI.create(in.serverUrl()), in.headers()); // a record from before secrets were sealed
+    } else if (oauth(in) || !headerNames(stored).isEmpty()) {
+      // the secrets stay sealed until a request is about to be sent
+      endpoint = new McpEndpoint.Http(URI.create(in.serverUrl()), new StoredMcpAuth(universe, in.serverId(), stored.revision(),
+          REQUIRED_OAUTH.equals(in.authPolicy().path("type").asText()), secrets.vault(), secrets.oauth(), secrets.clock()));
     } else {
-      endpoint = new McpEndpoint.Http(URI.create(in.serverUrl()), in.headers() == null ? Map.of() : in.headers());
+      endpoint = new McpEndpoint.Http(URI.create(in.serverUrl()), McpHttpAuth.NONE);
     }
     McpServerSettings.Approval approval = in.approvalDefault() == RemoteMcpApprovalPolicy.ALWAYS
         ? McpServerSettings.Approval.ALWAYS : McpServerSettings.Approval.NEVER;
@@ -145,14 +214,19 @@ final class McpServerRecords {
   }
 
   private static URI httpUrl(String text) {
+    return httpUrl(text, "server.serverUrl");
+  }
+
+  private static URI httpUrl(String text, String member) {
     URI url;
     try {
       url = new URI(text);
     } catch (URISyntaxException e) {
-      throw invalid("server.serverUrl \"" + text + "\" is not a URL: " + e.getReason());
+      throw invalid(member + " \"" + text + "\" is not a URL: " + e.getReason());
     }
     if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-      throw invalid("server.serverUrl \"" + text + "\" must be an absolute http or https URL (or stdio:<name> with server.command)");
+      throw invalid(member + " \"" + text + "\" must be an absolute http or https URL"
+          + (member.equals("server.serverUrl") ? " (or stdio:<name> with server.command)" : ""));
     }
     return url;
   }

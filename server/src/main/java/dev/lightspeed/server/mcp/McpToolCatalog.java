@@ -56,8 +56,11 @@ public final class McpToolCatalog {
         .flatMap(McpProviderTools::bearerToken);
   }
 
-  /** {@return the sessions' view of {@code store}: active servers (local commands only when allowed)} */
-  public static McpDirectory directory(McpServerStore store, boolean localCommands) {
-    return (universe, serverId) -> store.find(universe, serverId).flatMap(s -> McpServerRecords.settings(s, localCommands));
+  /**
+   * {@return the sessions' view of {@code store}: active servers (local commands only when allowed), whose
+   * secrets in {@code secrets} are opened only when a request is about to be sent}
+   */
+  public static McpDirectory directory(McpServerStore store, McpSecrets secrets, boolean localCommands) {
+    return (universe, serverId) -> store.find(universe, serverId).flatMap(s -> McpServerRecords.settings(universe, s, localCommands, secrets));
   }
 }
