@@ -5,6 +5,7 @@ import dev.lightspeed.server.Effects;
 import dev.lightspeed.server.LightspeedServer;
 import dev.lightspeed.server.Role;
 import dev.lightspeed.server.ServerConfig;
+import dev.lightspeed.store.mcp.MasterKey;
 import dev.lightspeed.testkit.provider.FakeProviderServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ final class TestGateway implements AutoCloseable {
     env.put(ServerConfig.HOME, home.toString());
     env.put(ServerConfig.EMBEDDED_TEMPORAL_ADDR, "127.0.0.1:0");
     env.put(ServerConfig.GATEWAY_ADDR, "127.0.0.1:0");
+    env.put(MasterKey.VARIABLE, "dGVzdCBrZXkgb2YgdGhlIHRlc3QgZ2F0ZXdheSEhISE="); // MCP header values and tokens are sealed under it
     return env;
   }
 
