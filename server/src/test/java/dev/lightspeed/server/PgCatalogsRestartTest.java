@@ -10,6 +10,7 @@ import dev.lightspeed.api.mcp.McpServerReadParams;
 import dev.lightspeed.api.profile.AgentProfileInput;
 import dev.lightspeed.api.profile.ProfileCreateParams;
 import dev.lightspeed.api.profile.ProfileReadParams;
+import dev.lightspeed.store.mcp.MasterKey;
 import dev.lightspeed.store.pg.testing.TestSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,6 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PgCatalogsRestartTest {
   private static final String SECRET = "Bearer pg-only-secret";
+
+  private static Map<String, String> withKey(Map<String, String> env) {
+    Map<String, String> all = new HashMap<>(env);
+    all.put(MasterKey.VARIABLE, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    return all;
+  }
 
   @TempDir Path firstHome;
   @TempDir Path secondHome;
@@ -53,7 +61,7 @@ class PgCatalogsRestartTest {
   void aProfileAndAnMcpServerSurviveARestartOnAnEmptyHomeAndLiveInPostgres() throws SQLException {
     JsonNode profile;
     JsonNode server;
-    try (TestServer first = TestServer.scripted(firstHome, PgStoreEnv.of(db))) {
+    try (TestServer first = TestServer.scripted(firstHome, withKey(PgStoreEnv.of(db)))) {
       first.rpc.call(Methods.PROFILES_CREATE, new ProfileCreateParams(new AgentProfileInput("keeper", "Keeper", "survives restarts",
           McpThroughGatewayTest.json("{\"limits\":{\"maxTurns\":3}}"), null, null)));
       first.rpc.call(Methods.MCP_SERVERS_PUT, new McpServerPutParams(new McpServerInput("docs", "https://mcp.example.com/mcp", "docs",
@@ -62,7 +70,7 @@ class PgCatalogsRestartTest {
       server = first.rpc.call(Methods.MCP_SERVERS_READ, new McpServerReadParams("docs")).get("server");
     }
 
-    try (TestServer second = TestServer.scripted(secondHome, PgStoreEnv.of(db))) {
+    try (TestServer second = TestServer.scripted(secondHome, withKey(PgStoreEnv.of(db)))) {
       assertThat(second.rpc.call(Methods.PROFILES_READ, new ProfileReadParams("keeper")).get("profile")).isEqualTo(profile);
       assertThat(second.rpc.call(Methods.MCP_SERVERS_READ, new McpServerReadParams("docs")).get("server")).isEqualTo(server);
     }
@@ -78,7 +86,14 @@ class PgCatalogsRestartTest {
       try (ResultSet rs = s.executeQuery("SELECT universe_id, server_id, revision, strpos(document, '" + SECRET + "') > 0 FROM mcp_servers")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1) + "/" + rs.getString(2) + "@" + rs.getLong(3) + " secret stored: " + rs.getBoolean(4))
-            .isEqualTo("default/docs@1 secret stored: true");
+            .isEqualTo("default/docs@1 secret stored: false");
+        assertThat(rs.next()).isFalse();
+      }
+      // the header value is in the database only sealed, under the master key
+      try (ResultSet rs = s.executeQuery("SELECT server_id, sealed FROM mcp_credentials")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("docs");
+        assertThat(rs.getString(2)).startsWith("v1.").doesNotContain("pg-only-secret");
         assertThat(rs.next()).isFalse();
       }
     }

@@ -11,8 +11,8 @@ import java.util.OptionalLong;
  * optional revision check) and removed by {@link #delete}. Implementations are safe for concurrent use and
  * make each put and delete atomic: a reader sees a record before or after a change, never part of one, and of
  * two racing puts that name the same expected revision exactly one wins. It stores what it is given without
- * looking inside; validation is the caller's. It leaves out history, watching and encryption of the secrets a
- * record may hold (header values): keep the store where only the server can read it.
+ * looking inside; validation is the caller's. It leaves out history and watching. The gateway keeps secrets
+ * (header values, tokens) out of records: they go sealed to a {@link McpCredentialStore}.
  */
 public interface McpServerStore {
   /** {@return the server with this id in {@code universe}, if there is one} */
