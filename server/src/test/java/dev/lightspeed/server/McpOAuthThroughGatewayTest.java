@@ -70,7 +70,7 @@ class McpOAuthThroughGatewayTest {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     s = TestServer.withEffects(home, Map.of(MasterKey.VARIABLE, Base64.getEncoder().encodeToString(key)),
-        new Effects(ProviderRegistry.of(), (blobs, live) -> {
+        new Effects(ProviderRegistry.of(), (blobs, live, mcpTokens) -> {
           model.set(new ScriptedModel(blobs));
           return model.get();
         }, FileToolCatalog::create));
