@@ -18,7 +18,8 @@ public enum WellKnownBlob {
   PLANNING_FAILED("The engine could not plan the next turn from the session state."),
   MAX_TURNS_EXCEEDED("The run reached its maxTurns limit."),
   MAX_TOOL_ROUNDS_EXCEEDED("The run reached its maxToolRounds limit."),
-  RUN_CANCELLED("The run was cancelled.");
+  RUN_CANCELLED("The run was cancelled."),
+  TOOL_DENIED("The user denied this tool call; it was not run. Do not retry it unchanged; ask the user how to proceed if you need it.");
 
   private final byte[] bytes;
   private final BlobRef ref;

@@ -84,6 +84,17 @@ public sealed interface Command {
     }
   }
 
+  /**
+   * Approve or deny call {@code callId} of run {@code run} (0 for the active run), which waits for approval;
+   * {@code note} is what the person said (may be empty).
+   */
+  record DecideApproval(long run, String callId, boolean approve, String note) implements Command {
+    public DecideApproval {
+      Objects.requireNonNull(callId, "callId");
+      Objects.requireNonNull(note, "note");
+    }
+  }
+
   /** Close the session. Without {@code force} it must be idle; with it, runs are cancelled first. */
   record CloseSession(boolean force) implements Command {}
 

@@ -47,6 +47,12 @@ public final class CommandCodec {
       case Command.CancelRun c -> type("cancel_run").put("run", c.run()).build();
       case Command.ForceCancelRun c -> type("force_cancel_run").put("run", c.run()).build();
       case Command.SteerRun c -> type("steer_run").put("run", c.run()).put("input", array(c.input(), EventCodec::inputItem)).build();
+      case Command.DecideApproval c -> type("decide_approval")
+          .put("run", c.run())
+          .put("callId", c.callId())
+          .put("approve", c.approve())
+          .put("note", c.note())
+          .build();
       case Command.CloseSession c -> type("close_session").put("force", c.force()).build();
       case Command.ReplaceTools c -> type("replace_tools").put("tools", array(c.tools(), EventCodec::toolSpec)).build();
       case Command.PatchTools c -> type("patch_tools")
@@ -83,6 +89,7 @@ public final class CommandCodec {
       case "cancel_run" -> new Command.CancelRun(r.number("run"));
       case "force_cancel_run" -> new Command.ForceCancelRun(r.number("run"));
       case "steer_run" -> new Command.SteerRun(r.number("run"), input(r));
+      case "decide_approval" -> new Command.DecideApproval(r.number("run"), r.string("callId"), r.bool("approve"), r.string("note"));
       case "close_session" -> new Command.CloseSession(r.bool("force"));
       case "replace_tools" -> new Command.ReplaceTools(r.decodeAll("tools", EventCodec::toolSpec));
       case "patch_tools" -> new Command.PatchTools(r.decodeAll("upsert", EventCodec::toolSpec), r.strings("remove"));

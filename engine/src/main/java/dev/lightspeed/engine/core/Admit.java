@@ -13,6 +13,7 @@ import dev.lightspeed.engine.event.Event;
 import dev.lightspeed.engine.event.EventCodec;
 import dev.lightspeed.engine.event.LifecycleEvent;
 import dev.lightspeed.engine.event.RunEvent;
+import dev.lightspeed.engine.event.ToolEvent;
 import dev.lightspeed.engine.event.ToolsEvent;
 import dev.lightspeed.engine.json.CanonicalJson;
 import dev.lightspeed.engine.json.Json;
@@ -22,11 +23,13 @@ import dev.lightspeed.engine.run.Run;
 import dev.lightspeed.engine.run.RunOutcome;
 import dev.lightspeed.engine.run.RunStatus;
 import dev.lightspeed.engine.run.Submission;
+import dev.lightspeed.engine.run.Turn;
 import dev.lightspeed.engine.session.ConfigException;
 import dev.lightspeed.engine.session.Lifecycle;
 import dev.lightspeed.engine.session.SessionConfigParser;
 import dev.lightspeed.engine.session.SessionSettings;
 import dev.lightspeed.engine.session.SessionState;
+import dev.lightspeed.engine.tool.CallState;
 import dev.lightspeed.engine.tool.ToolSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +70,7 @@ public final class Admit {
       case Command.CancelRun c -> cancel(s, c.run(), false);
       case Command.ForceCancelRun c -> cancel(s, c.run(), true);
       case Command.SteerRun c -> steer(s, c);
+      case Command.DecideApproval c -> decideApproval(s, c);
       case Command.CloseSession c -> close(s, c);
       case Command.ReplaceTools c -> replaceTools(s, c);
       case Command.PatchTools c -> patchTools(s, c);
@@ -303,6 +307,27 @@ public final class Admit {
     }
     if (run.status() == RunStatus.CANCELLING) return reject(Rejection.rejected("run " + run.id() + " is cancelling; steering is not accepted"));
     return admitted(List.of(new RunEvent.SteeringAccepted(run.id(), s.runs().nextSteeringId(), c.input())), run.id());
+  }
+
+  private static Admission decideApproval(SessionState s, Command.DecideApproval c) {
+    if (c.note().length() > Limits.MAX_PREVIEW_LENGTH) {
+      return reject(Rejection.invalid("the approval note is longer than " + Limits.MAX_PREVIEW_LENGTH + " characters"));
+    }
+    Optional<Run> active = s.runs().active();
+    if (active.isEmpty() || (c.run() != 0 && c.run() != active.get().id())) {
+      String which = c.run() == 0 ? "there is no active run" : "run " + c.run() + " is not active";
+      return reject(Rejection.notFound(which + ", so no call of it waits for approval"));
+    }
+    Run run = active.get();
+    if (run.status() == RunStatus.CANCELLING) return reject(Rejection.rejected("run " + run.id() + " is cancelling; its waiting calls are cancelled"));
+    Optional<CallState> call = run.openTurn().flatMap(Turn::batch).flatMap(b -> b.find(c.callId()));
+    if (call.isEmpty()) return reject(Rejection.notFound("run " + run.id() + " has no tool call \"" + printable(c.callId()) + "\" in its current turn"));
+    if (!call.get().awaitingApproval()) {
+      return reject(Rejection.conflict("tool call \"" + printable(c.callId()) + "\" is not waiting for approval (" + call.get().approval().wireName() + ")"));
+    }
+    Turn turn = run.turn();
+    long batch = turn.batch().orElseThrow().id();
+    return admitted(List.of(new ToolEvent.ApprovalDecided(run.id(), turn.id(), batch, c.callId(), c.approve(), c.note())), run.id());
   }
 
   // ---- tools --------------------------------------------------------------------------------------------

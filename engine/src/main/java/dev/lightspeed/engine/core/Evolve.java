@@ -30,6 +30,7 @@ import dev.lightspeed.engine.session.SessionConfigParser;
 import dev.lightspeed.engine.session.SessionSettings;
 import dev.lightspeed.engine.session.SessionState;
 import dev.lightspeed.engine.tool.CallOutcome;
+import dev.lightspeed.engine.tool.ApprovalState;
 import dev.lightspeed.engine.tool.CallState;
 import dev.lightspeed.engine.tool.ToolBatch;
 import dev.lightspeed.engine.tool.ToolCall;
@@ -347,6 +348,19 @@ public final class Evolve {
         ContextState context = s.context().place(List.of(result), i -> new EntrySource.Tool(run.id(), turn.id(), batch.id()));
         Turn next = turn.withBatch(batch.update(e.callId(), c -> c.complete(e.outcome())));
         yield s.withRuns(runs.withActive(run.withOpenTurn(next))).withContext(context);
+      }
+      case ToolEvent.ApprovalRequested e -> {
+        ToolBatch batch = batch(turn, e.batch());
+        CallState call = call(batch, e.callId());
+        check(!call.started() && !call.completed() && call.approval() == ApprovalState.NONE, "call \"" + e.callId() + "\" cannot ask for approval now");
+        yield s.withRuns(runs.withActive(run.withOpenTurn(turn.withBatch(batch.update(e.callId(), c -> c.withApproval(ApprovalState.AWAITING))))));
+      }
+      case ToolEvent.ApprovalDecided e -> {
+        ToolBatch batch = batch(turn, e.batch());
+        CallState call = call(batch, e.callId());
+        check(call.awaitingApproval(), "call \"" + e.callId() + "\" is not waiting for approval");
+        ApprovalState decided = e.approved() ? ApprovalState.APPROVED : ApprovalState.DENIED;
+        yield s.withRuns(runs.withActive(run.withOpenTurn(turn.withBatch(batch.update(e.callId(), c -> c.withApproval(decided))))));
       }
       case ToolEvent.BatchCompleted e -> {
         ToolBatch batch = batch(turn, e.batch());

@@ -20,6 +20,8 @@ import dev.lightspeed.engine.session.ConfigException;
 import dev.lightspeed.engine.session.Lifecycle;
 import dev.lightspeed.engine.session.SessionConfigParser;
 import dev.lightspeed.engine.session.SessionState;
+import dev.lightspeed.engine.tool.Approval;
+import dev.lightspeed.engine.tool.ApprovalState;
 import dev.lightspeed.engine.tool.CallOutcome;
 import dev.lightspeed.engine.tool.CallState;
 import dev.lightspeed.engine.tool.Parallelism;
@@ -136,6 +138,17 @@ public final class Planner {
             unavailable.ref(), unavailable.bytes().length, unavailable.text()));
       }
     }
+    for (CallState c : batch.calls()) {
+      if (c.started() || c.completed()) continue;
+      if (c.approval() == ApprovalState.NONE && needsApproval(s, c)) {
+        return Optional.of(new ToolEvent.ApprovalRequested(run.id(), turn.id(), batch.id(), c.call().callId()));
+      }
+      if (c.approval() == ApprovalState.DENIED) {
+        WellKnownBlob denied = WellKnownBlob.TOOL_DENIED;
+        return Optional.of(new ToolEvent.CallCompleted(run.id(), turn.id(), batch.id(), c.call().callId(), CallOutcome.DENIED,
+            denied.ref(), denied.bytes().length, denied.text()));
+      }
+    }
     Optional<CallState> next = nextToStart(s, batch);
     if (next.isPresent()) return Optional.of(new ToolEvent.CallStarted(run.id(), turn.id(), batch.id(), next.get().call().callId()));
     if (batch.allCompleted()) return Optional.of(new ToolEvent.BatchCompleted(run.id(), turn.id(), batch.id()));
@@ -176,7 +189,8 @@ public final class Planner {
   /**
    * Picks the next call to dispatch, in call order: parallel-safe calls run together (at most
    * {@link ToolBatch#MAX_IN_FLIGHT}); an exclusive call waits for everything before it and blocks
-   * everything after it until it is done.
+   * everything after it until it is done. A call waiting for approval holds back the exclusive calls after
+   * it (they keep their order) but not the parallel-safe ones.
    */
   private static Optional<CallState> nextToStart(SessionState s, ToolBatch batch) {
     long inFlight = 0;
@@ -187,13 +201,24 @@ public final class Planner {
         if (parallelism(s, c) == Parallelism.EXCLUSIVE) exclusiveInFlight = true;
       }
     }
+    boolean earlierAwaiting = false;
     for (CallState c : batch.calls()) {
       if (c.completed() || c.started()) continue;
-      if (parallelism(s, c) == Parallelism.EXCLUSIVE) return inFlight == 0 ? Optional.of(c) : Optional.empty();
+      boolean exclusive = parallelism(s, c) == Parallelism.EXCLUSIVE;
+      if (c.awaitingApproval()) {
+        if (exclusive) return Optional.empty();
+        earlierAwaiting = true;
+        continue;
+      }
+      if (exclusive) return inFlight == 0 && !earlierAwaiting ? Optional.of(c) : Optional.empty();
       if (exclusiveInFlight || inFlight >= ToolBatch.MAX_IN_FLIGHT) return Optional.empty();
       return Optional.of(c);
     }
     return Optional.empty();
+  }
+
+  private static boolean needsApproval(SessionState s, CallState c) {
+    return s.tooling().find(c.call().name()).map(t -> t.approval() == Approval.ALWAYS).orElse(false);
   }
 
   private static Parallelism parallelism(SessionState s, CallState c) {

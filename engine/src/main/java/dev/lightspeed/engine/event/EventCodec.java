@@ -9,6 +9,7 @@ import dev.lightspeed.engine.llm.Usage;
 import dev.lightspeed.engine.log.EventEnvelope;
 import dev.lightspeed.engine.run.FailureKind;
 import dev.lightspeed.engine.run.InputItem;
+import dev.lightspeed.engine.tool.Approval;
 import dev.lightspeed.engine.tool.CallOutcome;
 import dev.lightspeed.engine.tool.Parallelism;
 import dev.lightspeed.engine.tool.RetrySafety;
@@ -197,6 +198,12 @@ public final class EventCodec {
               .put("size", size)
               .put("preview", preview)
               .build();
+      case ToolEvent.ApprovalRequested(var run, var turn, var batch, var callId) -> runTurnBatch(run, turn, batch).put("callId", callId).build();
+      case ToolEvent.ApprovalDecided(var run, var turn, var batch, var callId, var approved, var note) -> runTurnBatch(run, turn, batch)
+          .put("callId", callId)
+          .put("approved", approved)
+          .put("note", note)
+          .build();
       case ToolEvent.BatchCompleted(var run, var turn, var batch) -> runTurnBatch(run, turn, batch).build();
     };
   }
@@ -287,14 +294,18 @@ public final class EventCodec {
     return new ToolCall(obj.string("callId"), obj.string("name"), ref(obj, "arguments"));
   }
 
-  /** {@return {@code {name, spec, parallelism, retrySafety}}, the enums as their wire names} */
+  /**
+   * {@return {@code {name, spec, parallelism, retrySafety, approval?}}, the enums as their wire names;
+   * {@code approval} only when calls need it, so specs written before approvals existed read the same}
+   */
   public static Json.Obj toolSpec(ToolSpec spec) {
-    return obj()
+    Json.Obj.Builder b = obj()
         .put("name", spec.name())
         .put("spec", spec.spec().toString())
         .put("parallelism", spec.parallelism().wireName())
-        .put("retrySafety", spec.retrySafety().wireName())
-        .build();
+        .put("retrySafety", spec.retrySafety().wireName());
+    if (spec.approval() != Approval.NEVER) b.put("approval", spec.approval().wireName());
+    return b.build();
   }
 
   /**
@@ -308,7 +319,8 @@ public final class EventCodec {
         obj.string("name"),
         ref(obj, "spec"),
         wire(obj, "parallelism", Parallelism::fromWire),
-        wire(obj, "retrySafety", RetrySafety::fromWire));
+        wire(obj, "retrySafety", RetrySafety::fromWire),
+        obj.has("approval") ? wire(obj, "approval", Approval::fromWire) : Approval.NEVER);
   }
 
   /** {@return {@code {inputTokens, outputTokens, cachedInputTokens, reasoningTokens}}} */
@@ -404,6 +416,9 @@ public final class EventCodec {
           ref(p, "output"),
           p.number("size"),
           p.string("preview"))),
+      v1(ToolEvent.ApprovalRequested.KIND, p -> new ToolEvent.ApprovalRequested(p.number("run"), p.number("turn"), p.number("batch"), p.string("callId"))),
+      v1(ToolEvent.ApprovalDecided.KIND, p -> new ToolEvent.ApprovalDecided(
+          p.number("run"), p.number("turn"), p.number("batch"), p.string("callId"), p.bool("approved"), p.string("note"))),
       v1(ToolEvent.BatchCompleted.KIND, p -> new ToolEvent.BatchCompleted(p.number("run"), p.number("turn"), p.number("batch"))),
 
       v1(ToolsEvent.Replaced.KIND, p -> new ToolsEvent.Replaced(objects(p, "tools", EventCodec::toolSpec))),

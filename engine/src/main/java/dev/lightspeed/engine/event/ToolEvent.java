@@ -5,7 +5,10 @@ import dev.lightspeed.engine.log.Joins;
 import dev.lightspeed.engine.tool.CallOutcome;
 import java.util.Objects;
 
-/** A tool batch of the open turn started, one of its calls started or completed, or it completed. */
+/**
+ * A tool batch of the open turn started, one of its calls asked for approval, got a decision, started or
+ * completed, or the batch completed.
+ */
 public sealed interface ToolEvent extends Event {
   long run();
 
@@ -56,6 +59,48 @@ public sealed interface ToolEvent extends Event {
       Objects.requireNonNull(outcome, "outcome");
       Objects.requireNonNull(output, "output");
       Objects.requireNonNull(preview, "preview");
+    }
+
+    @Override
+    public String kind() {
+      return KIND;
+    }
+
+    @Override
+    public Joins joins() {
+      return ToolEvent.super.joins().withCall(callId);
+    }
+  }
+
+  /** The call's tool needs approval: the call waits, and the run with it, until a decision is recorded. */
+  record ApprovalRequested(long run, long turn, long batch, String callId) implements ToolEvent {
+    public static final String KIND = "lightspeed.core.tool.approval_requested";
+
+    public ApprovalRequested {
+      Objects.requireNonNull(callId, "callId");
+    }
+
+    @Override
+    public String kind() {
+      return KIND;
+    }
+
+    @Override
+    public Joins joins() {
+      return ToolEvent.super.joins().withCall(callId);
+    }
+  }
+
+  /**
+   * Someone approved the waiting call (it may now start) or denied it (it completes as denied without
+   * running); {@code note} is what they said, empty when nothing.
+   */
+  record ApprovalDecided(long run, long turn, long batch, String callId, boolean approved, String note) implements ToolEvent {
+    public static final String KIND = "lightspeed.core.tool.approval_decided";
+
+    public ApprovalDecided {
+      Objects.requireNonNull(callId, "callId");
+      Objects.requireNonNull(note, "note");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.lightspeed.engine.run;
 
 import dev.lightspeed.engine.cas.BlobRef;
 import dev.lightspeed.engine.json.Json;
+import dev.lightspeed.engine.tool.CallState;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,5 +80,11 @@ public record Run(
 
   public Turn turn() {
     return openTurn.orElseThrow(() -> new IllegalStateException("run " + id + " has no open turn"));
+  }
+
+  /** {@return the calls of the open turn's batch that wait for an approve or deny decision, in call order} */
+  public List<CallState> awaitingApproval() {
+    if (openTurn.isEmpty() || openTurn.get().batch().isEmpty()) return List.of();
+    return openTurn.get().batch().get().calls().stream().filter(CallState::awaitingApproval).toList();
   }
 }

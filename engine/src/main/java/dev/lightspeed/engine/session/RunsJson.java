@@ -13,6 +13,7 @@ import dev.lightspeed.engine.run.Steering;
 import dev.lightspeed.engine.run.Submission;
 import dev.lightspeed.engine.run.Turn;
 import dev.lightspeed.engine.run.TurnPhase;
+import dev.lightspeed.engine.tool.ApprovalState;
 import dev.lightspeed.engine.tool.CallOutcome;
 import dev.lightspeed.engine.tool.CallState;
 import dev.lightspeed.engine.tool.ToolBatch;
@@ -94,6 +95,7 @@ final class RunsJson {
   private static Json.Obj call(CallState call) {
     Json.Obj.Builder b = Json.Obj.builder().put("call", EventCodec.toolCall(call.call())).put("started", call.started());
     call.outcome().ifPresent(o -> b.put("outcome", o.wireName()));
+    if (call.approval() != ApprovalState.NONE) b.put("approval", call.approval().wireName());
     return b.build();
   }
 
@@ -183,7 +185,8 @@ final class RunsJson {
     return r.build(() -> new CallState(
         r.decode("call", EventCodec::toolCall),
         r.bool("started"),
-        r.findWire("outcome", CallOutcome.values(), CallOutcome::wireName)));
+        r.findWire("outcome", CallOutcome.values(), CallOutcome::wireName),
+        r.findWire("approval", ApprovalState.values(), ApprovalState::wireName).orElse(ApprovalState.NONE)));
   }
 
   private static RunOutcome outcome(JsonReader r) {

@@ -8,7 +8,9 @@ public enum CallOutcome {
   /** The session has no tool by that name; the model got the well-known "unavailable" result. */
   UNAVAILABLE("unavailable"),
   /** The run was cancelled before the call finished. */
-  CANCELLED("cancelled");
+  CANCELLED("cancelled"),
+  /** Someone denied the call when asked for approval; it never ran. */
+  DENIED("denied");
 
   private final String wireName;
 

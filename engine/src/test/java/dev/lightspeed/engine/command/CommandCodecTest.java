@@ -62,6 +62,8 @@ class CommandCodecTest {
         new Command.CancelRun(7),
         new Command.ForceCancelRun(9),
         new Command.SteerRun(2, List.of(input("also this"))),
+        new Command.DecideApproval(0, "call-1", true, ""),
+        new Command.DecideApproval(3, "toolu_01", false, "use the staging bucket"),
         new Command.CloseSession(true),
         new Command.CloseSession(false),
         new Command.ReplaceTools(List.of(WRITE, READ)),

@@ -14,6 +14,7 @@ import dev.lightspeed.engine.llm.Usage;
 import dev.lightspeed.engine.log.EventEnvelope;
 import dev.lightspeed.engine.run.FailureKind;
 import dev.lightspeed.engine.run.InputItem;
+import dev.lightspeed.engine.tool.Approval;
 import dev.lightspeed.engine.tool.CallOutcome;
 import dev.lightspeed.engine.tool.Parallelism;
 import dev.lightspeed.engine.tool.RetrySafety;
@@ -64,6 +65,16 @@ class EventCodecTest {
     List<String> components = new ArrayList<>();
     for (RecordComponent c : event.getClass().getRecordComponents()) components.add(c.getName());
     assertThat(EventCodec.encode(event).payload().members().keySet()).containsExactlyInAnyOrderElementsOf(components);
+  }
+
+  @Test
+  void aToolSpecWritesItsApprovalOnlyWhenCallsNeedOne() {
+    ToolSpec plain = new ToolSpec("read", ref("spec"), Parallelism.PARALLEL_SAFE, RetrySafety.RETRY_SAFE);
+    ToolSpec gated = new ToolSpec("deploy", ref("spec"), Parallelism.EXCLUSIVE, RetrySafety.NOT_RETRY_SAFE, Approval.ALWAYS);
+    assertThat(EventCodec.toolSpec(plain).has("approval")).isFalse();
+    assertThat(EventCodec.toolSpec(gated).string("approval")).isEqualTo("always");
+    assertThat(EventCodec.toolSpec(EventCodec.toolSpec(plain))).isEqualTo(plain);
+    assertThat(EventCodec.toolSpec(EventCodec.toolSpec(gated))).isEqualTo(gated);
   }
 
   @Test

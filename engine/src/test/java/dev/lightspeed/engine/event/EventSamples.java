@@ -123,6 +123,8 @@ final class EventSamples {
         new ToolEvent.BatchStarted(7, 11, 4),
         new ToolEvent.CallStarted(7, 11, 4, "call-1"),
         new ToolEvent.CallCompleted(7, 11, 4, "call-2", CallOutcome.FAILED, ref("result: exit 1"), 1_234, "exit 1"),
+        new ToolEvent.ApprovalRequested(7, 11, 4, "call-3"),
+        new ToolEvent.ApprovalDecided(7, 11, 4, "call-3", false, "not on the production database"),
         new ToolEvent.BatchCompleted(7, 11, 4),
 
         new ToolsEvent.Replaced(List.of(READ_FILE, SHELL)),
