@@ -42,6 +42,8 @@ import dev.lightspeed.api.profile.ProfilePutParams;
 import dev.lightspeed.api.profile.ProfilePutResponse;
 import dev.lightspeed.api.profile.ProfileReadParams;
 import dev.lightspeed.api.profile.ProfileReadResponse;
+import dev.lightspeed.api.run.RunApproveParams;
+import dev.lightspeed.api.run.RunApproveResponse;
 import dev.lightspeed.api.run.RunCancelParams;
 import dev.lightspeed.api.run.RunCancelResponse;
 import dev.lightspeed.api.run.RunStartParams;
@@ -117,6 +119,7 @@ public final class MethodTypes {
     bind(Methods.RUN_START, RunStartParams.class, RunStartResponse.class);
     bind(Methods.RUN_CANCEL, RunCancelParams.class, RunCancelResponse.class);
     bind(Methods.RUN_STEER, RunSteerParams.class, RunSteerResponse.class);
+    bind(Methods.RUN_APPROVE, RunApproveParams.class, RunApproveResponse.class);
     bind(Methods.SKILLS_LIST, SkillListParams.class, SkillListResponse.class);
     bind(Methods.SKILLS_ACTIVE, SkillActiveParams.class, SkillActiveResponse.class);
     bind(Methods.SKILLS_ACTIVATE, SkillActivateParams.class, SkillActivateResponse.class);

@@ -21,6 +21,8 @@ public final class Methods {
   public static final String RUN_START = "session/runs/start";
   public static final String RUN_CANCEL = "session/runs/cancel";
   public static final String RUN_STEER = "session/runs/steer";
+  /** Ours, beyond the v1 contract: approve or deny a tool call that waits for approval. */
+  public static final String RUN_APPROVE = "session/runs/approve";
   public static final String SKILLS_LIST = "session/skills/list";
   public static final String SKILLS_ACTIVE = "session/skills/active";
   public static final String SKILLS_ACTIVATE = "session/skills/activate";
@@ -99,5 +101,5 @@ public final class Methods {
       MCP_SERVERS_DELETE);
 
   /** Methods served beyond the contract (Lightspeed extensions). */
-  public static final List<String> EXTENSIONS = List.of(MCP_SERVERS_LOGIN_START, MCP_SERVERS_LOGIN_COMPLETE);
+  public static final List<String> EXTENSIONS = List.of(RUN_APPROVE, MCP_SERVERS_LOGIN_START, MCP_SERVERS_LOGIN_COMPLETE);
 }

@@ -155,6 +155,10 @@ public final class ContractSchema {
 
   /** Definitions Lightspeed adds for the methods and views it serves beyond the contract. */
   public static final Map<String, String> DEFINITIONS = Map.of(
+      "RunApproveParams", "{\"type\":\"object\",\"required\":[\"sessionId\",\"runId\",\"callId\",\"decision\"],\"properties\":{"
+          + "\"sessionId\":{\"type\":\"string\"},\"runId\":{\"type\":\"string\"},\"callId\":{\"type\":\"string\"},"
+          + "\"decision\":{\"enum\":[\"approve\",\"deny\"]},\"note\":{\"type\":[\"string\",\"null\"]}}}",
+      "RunApproveResponse", "{\"type\":\"object\",\"required\":[\"run\"],\"properties\":{\"run\":{\"$ref\":\"#/definitions/RunView\"}}}",
       "McpServerLoginStartParams", "{\"type\":\"object\",\"required\":[\"serverId\",\"redirectUri\"],\"properties\":{"
           + "\"serverId\":{\"type\":\"string\"},\"redirectUri\":{\"type\":\"string\"},\"clientId\":{\"type\":[\"string\",\"null\"]}}}",
       "McpServerLoginStartResponse", "{\"type\":\"object\",\"required\":[\"authorizationUrl\",\"state\",\"expiresAtMs\"],\"properties\":{"

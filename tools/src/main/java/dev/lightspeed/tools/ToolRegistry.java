@@ -51,7 +51,7 @@ public final class ToolRegistry {
     List<ToolSpec> specs = new ArrayList<>(tools.size());
     for (Tool tool : tools.values()) {
       ToolDefinition d = tool.definition();
-      specs.add(new ToolSpec(d.name(), blobs.put(universe, CanonicalJson.writeUtf8(d.specJson())), d.parallelism(), d.retrySafety()));
+      specs.add(new ToolSpec(d.name(), blobs.put(universe, CanonicalJson.writeUtf8(d.specJson())), d.parallelism(), d.retrySafety(), d.approval()));
     }
     return List.copyOf(specs);
   }

@@ -22,10 +22,13 @@ import dev.lightspeed.engine.log.Joins;
 import dev.lightspeed.engine.log.LogEntry;
 import dev.lightspeed.engine.run.InputItem;
 import dev.lightspeed.engine.session.SessionState;
+import dev.lightspeed.engine.tool.ApprovalState;
+import dev.lightspeed.engine.tool.CallOutcome;
 import dev.lightspeed.engine.tool.ToolCall;
 import dev.lightspeed.engine.tool.ToolSpec;
 import dev.lightspeed.server.context.ContextViews;
 import dev.lightspeed.server.projection.EngineJson;
+import dev.lightspeed.server.run.RunViews;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -146,13 +149,23 @@ public final class EventViews {
         yield node;
       }
       case ToolEvent.CallStarted started -> batchType("toolCallStarted", started).put("callId", started.callId());
-      case ToolEvent.CallCompleted completed -> batchType("toolCallCompleted", completed).put("callId", completed.callId())
-          .put("status", switch (completed.outcome()) {
-            case COMPLETED -> "succeeded";
-            case FAILED -> "failed";
-            case UNAVAILABLE -> "unavailable";
-            case CANCELLED -> "cancelled";
-          });
+      case ToolEvent.CallCompleted completed -> {
+        ObjectNode node = batchType("toolCallCompleted", completed).put("callId", completed.callId())
+            .put("status", switch (completed.outcome()) {
+              case COMPLETED -> "succeeded";
+              case FAILED -> "failed";
+              case UNAVAILABLE -> "unavailable";
+              case CANCELLED, DENIED -> "cancelled";
+            });
+        // the contract's statuses have no "denied": a denied call did not run, like a cancelled one, and its
+        // approval effect says why
+        if (completed.outcome() == CallOutcome.DENIED) RunViews.approvalEffect(node.putArray("effects"), ApprovalState.DENIED);
+        yield node;
+      }
+      // The contract has no approval events: a call that waits for approval defers its batch, a decision resumes
+      // it; session/read shows which calls wait (status requested with an approval effect).
+      case ToolEvent.ApprovalRequested requested -> batchType("toolBatchDeferred", requested);
+      case ToolEvent.ApprovalDecided decided -> batchType("toolBatchResumed", decided);
       case ToolEvent.BatchCompleted completed -> batchType("toolBatchCompleted", completed);
     };
   }

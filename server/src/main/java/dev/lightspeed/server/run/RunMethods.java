@@ -1,6 +1,8 @@
 package dev.lightspeed.server.run;
 
 import dev.lightspeed.api.Methods;
+import dev.lightspeed.api.run.RunApproveParams;
+import dev.lightspeed.api.run.RunApproveResponse;
 import dev.lightspeed.api.run.RunCancelParams;
 import dev.lightspeed.api.run.RunCancelResponse;
 import dev.lightspeed.api.run.RunStartConfig;
@@ -34,7 +36,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * {@code session/runs/start|cancel|steer}. Each returns once the workflow has durably admitted the command
+ * {@code session/runs/start|cancel|steer}, and {@code session/runs/approve} (ours) for tool calls that wait for
+ * approval. Each returns once the workflow has durably admitted the command
  * (the run is queued or running, the cancellation or steering recorded), never after the run finishes. A
  * start with a {@code submissionId} already used for the same input returns the original run.
  */
@@ -54,7 +57,8 @@ public final class RunMethods {
   public void register(MethodTable.Builder table) {
     table.on(Methods.RUN_START, RunStartParams.class, this::start)
         .on(Methods.RUN_CANCEL, RunCancelParams.class, this::cancel)
-        .on(Methods.RUN_STEER, RunSteerParams.class, this::steer);
+        .on(Methods.RUN_STEER, RunSteerParams.class, this::steer)
+        .on(Methods.RUN_APPROVE, RunApproveParams.class, this::approve);
   }
 
   private RunStartResponse start(RunStartParams params) {
@@ -116,6 +120,14 @@ public final class RunMethods {
     AdmissionOutcome outcome = sessions.submit(session, new Command.SteerRun(run, input.stream().map(StoredInput::item).toList()));
     Projection after = sessions.at(session, outcome.head());
     return new RunSteerResponse(String.valueOf(steeringId(session, run, outcome.head())), view(session, after, run));
+  }
+
+  private RunApproveResponse approve(RunApproveParams params) {
+    SessionId session = sessions.id(params.sessionId());
+    long run = runId(session, params.runId(), sessions.latest(session));
+    String note = params.note() == null ? "" : params.note();
+    AdmissionOutcome outcome = sessions.submit(session, new Command.DecideApproval(run, params.callId(), params.approved(), note));
+    return new RunApproveResponse(view(session, sessions.at(session, outcome.head()), run));
   }
 
   /** The run config the engine reads: generation and limits; a model other than the session's is refused. */

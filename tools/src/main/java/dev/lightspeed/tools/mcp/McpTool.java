@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lightspeed.engine.json.CanonicalJson;
 import dev.lightspeed.engine.json.Json;
+import dev.lightspeed.engine.tool.Approval;
 import dev.lightspeed.engine.tool.Parallelism;
 import dev.lightspeed.engine.tool.RetrySafety;
 import dev.lightspeed.tools.Tool;
@@ -31,14 +32,13 @@ public final class McpTool implements Tool {
   private static final Json.Obj NO_PARAMETERS = Json.Obj.builder().put("type", "object").put("properties", Json.Obj.EMPTY).build();
 
   private final McpServerSettings server;
-  private final McpServerSettings.Approval approval;
   private final String mcpName;
   private final ToolDefinition definition;
   private final McpClients clients;
 
   McpTool(McpServerSettings server, McpServerSettings.Approval approval, McpSchema.Tool tool, McpClients clients) {
     this.server = Objects.requireNonNull(server, "server");
-    this.approval = Objects.requireNonNull(approval, "approval");
+    Objects.requireNonNull(approval, "approval");
     this.mcpName = tool.name();
     this.clients = Objects.requireNonNull(clients, "clients");
     McpSchema.ToolAnnotations hints = tool.annotations();
@@ -46,7 +46,8 @@ public final class McpTool implements Tool {
     boolean idempotent = readOnly || hints != null && Boolean.TRUE.equals(hints.idempotentHint());
     String description = tool.description() != null ? tool.description() : tool.title() != null ? tool.title() : tool.name();
     this.definition = new ToolDefinition(McpToolNames.of(server.serverId(), tool.name()), description, parameters(tool),
-        readOnly ? Parallelism.PARALLEL_SAFE : Parallelism.EXCLUSIVE, idempotent ? RetrySafety.RETRY_SAFE : RetrySafety.NOT_RETRY_SAFE);
+        readOnly ? Parallelism.PARALLEL_SAFE : Parallelism.EXCLUSIVE, idempotent ? RetrySafety.RETRY_SAFE : RetrySafety.NOT_RETRY_SAFE,
+        approval == McpServerSettings.Approval.ALWAYS ? Approval.ALWAYS : Approval.NEVER);
   }
 
   @Override
@@ -65,10 +66,6 @@ public final class McpTool implements Tool {
 
   @Override
   public ToolResult invoke(ObjectNode arguments, ToolContext context) {
-    if (approval == McpServerSettings.Approval.ALWAYS) {
-      return ToolResult.error("calls to " + mcpName + " on MCP server \"" + server.serverId()
-          + "\" need a person's approval, and this server cannot ask for it yet; the call did not run");
-    }
     McpSchema.CallToolResult result;
     try {
       result = clients.call(server.endpoint(), mcpName, JSON.convertValue(arguments, new TypeReference<Map<String, Object>>() {}));

@@ -7,6 +7,7 @@ import dev.lightspeed.engine.cas.BlobRef;
 import dev.lightspeed.engine.drive.EffectContext;
 import dev.lightspeed.engine.json.CanonicalJson;
 import dev.lightspeed.engine.json.Json;
+import dev.lightspeed.engine.tool.Approval;
 import dev.lightspeed.engine.tool.CallOutcome;
 import dev.lightspeed.engine.tool.Parallelism;
 import dev.lightspeed.engine.tool.RetrySafety;
@@ -153,12 +154,14 @@ class McpToolPortTest {
   }
 
   @Test
-  void approvalAlwaysRefusesTheCallUntilApprovalsExist() {
+  void approvalAlwaysMarksTheToolsSoTheEngineParksTheirCallsAndALinkCanOverrideIt() {
     catalog.put("strict", new McpServerSettings("strict", new McpEndpoint.Http(http.url(), Map.of()), Optional.empty(),
         McpServerSettings.Approval.ALWAYS));
 
-    assertThat(call(grant("{\"servers\":[{\"serverId\":\"strict\"}]}"), "mcp__strict__echo", "{\"message\":\"x\"}", CallOutcome.FAILED))
-        .isEqualTo("calls to echo on MCP server \"strict\" need a person's approval, and this server cannot ask for it yet; the call did not run");
+    assertThat(tools.forConfig(U, grant("{\"servers\":[{\"serverId\":\"strict\"}]}"), McpToolSet.Freshness.REFRESHED))
+        .extracting(t -> t.definition().approval()).isNotEmpty().containsOnly(Approval.ALWAYS);
+    assertThat(tools.forConfig(U, grant("{\"servers\":[{\"serverId\":\"strict\",\"approval\":\"never\"}]}"), McpToolSet.Freshness.REFRESHED))
+        .extracting(t -> t.definition().approval()).isNotEmpty().containsOnly(Approval.NEVER);
     assertThat(call(grant("{\"servers\":[{\"serverId\":\"strict\",\"approval\":\"never\"}]}"), "mcp__strict__echo", "{\"message\":\"x\"}",
         CallOutcome.COMPLETED)).isEqualTo("Echo: x");
   }
