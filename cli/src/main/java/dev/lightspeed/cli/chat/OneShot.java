@@ -104,6 +104,12 @@ public final class OneShot {
           tools.add(new ChatResult.ToolCall(t.call().name(), t.status(), t.call().callId()));
           progress(ToolLines.finished(t.call(), t.status(), t.elapsedMs()));
         }
+        case RunUpdate.ApprovalNeeded a when ours(a.runId(), run) -> {
+          for (Approvals.Waiting w : new Approvals(gateway).waiting(new SessionSetup(gateway).read(sessionId))) {
+            progress("run " + w.runId() + " waits for your approval to call " + w.call().label() + " (" + w.call().callId() + ")");
+          }
+          progress("answer in the chat: lightspeed chat --session " + sessionId + ", then /approve or /deny");
+        }
         case RunUpdate.Steered s when ours(s.runId(), run) -> progress("steering accepted");
         case RunUpdate.Cancelling c when ours(c.runId(), run) -> progress("stopping run " + run + "…");
         case RunUpdate.UsageReported u when ours(u.runId(), run) -> {

@@ -85,6 +85,7 @@ public final class RunTracker implements Consumer<StreamItem> {
         OptionalLong elapsed = call.startedAtMs() < 0 ? OptionalLong.empty() : OptionalLong.of(Math.max(0, event.observedAtMs() - call.startedAtMs()));
         sink.accept(new RunUpdate.ToolFinished(run, call.view(), kind.path("status").asText("succeeded"), elapsed));
       }
+      case "toolBatchDeferred" -> sink.accept(new RunUpdate.ApprovalNeeded(run));
       case "runSteeringAccepted" -> sink.accept(new RunUpdate.Steered(run, kind.path("steeringId").asText()));
       case "runCancellationRequested" -> sink.accept(new RunUpdate.Cancelling(run));
       case "runCompleted" -> finished(run, RunStatus.COMPLETED, null, kind.path("outputRef").asText(null));

@@ -31,6 +31,9 @@ public sealed interface RunUpdate {
    */
   record ToolFinished(String runId, ToolCallView call, String status, OptionalLong elapsedMs) implements RunUpdate {}
 
+  /** The run waits: a tool call needs a person's approval ({@link Approvals} says which). */
+  record ApprovalNeeded(String runId) implements RunUpdate {}
+
   /** Steering input was accepted for the run; it enters at the next turn boundary. */
   record Steered(String runId, String steeringId) implements RunUpdate {}
 

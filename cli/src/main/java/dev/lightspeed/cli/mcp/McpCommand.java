@@ -14,6 +14,7 @@ import dev.lightspeed.api.mcp.McpServerLoginStartResponse;
 import dev.lightspeed.api.mcp.McpServerPutParams;
 import dev.lightspeed.api.mcp.McpServerPutResponse;
 import dev.lightspeed.api.mcp.McpServerView;
+import dev.lightspeed.api.mcp.RemoteMcpApprovalPolicy;
 import dev.lightspeed.cli.ClientCommand;
 import dev.lightspeed.cli.ClientContext;
 import dev.lightspeed.cli.ClientOptions;
@@ -108,6 +109,9 @@ public final class McpCommand implements Runnable {
     boolean oauth;
     @Option(names = "--scope", paramLabel = "SCOPE", description = "an OAuth scope to ask for (repeatable; default: what the server suggests)")
     List<String> scopes;
+    @Option(names = "--approval", paramLabel = "always|never",
+        description = "always: each call of the server's tools waits for your /approve in the chat (default: never)")
+    String approval;
 
     @Override
     public Integer call() {
@@ -115,13 +119,18 @@ public final class McpCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Give exactly one of --url URL or --command CMD ...");
       }
       if ((oauth || scopes != null) && url == null) throw new ParameterException(spec.commandLine(), "--oauth needs --url URL");
+      RemoteMcpApprovalPolicy approvalPolicy = switch (approval == null ? "never" : approval) {
+        case "always" -> RemoteMcpApprovalPolicy.ALWAYS;
+        case "never" -> RemoteMcpApprovalPolicy.NEVER;
+        default -> throw new ParameterException(spec.commandLine(), "--approval must be always or never, not \"" + approval + "\"");
+      };
       String serverUrl = url != null ? url : "stdio:" + name;
       ObjectNode policy = null;
       if (oauth || scopes != null) {
         policy = ApiJson.mapper().createObjectNode().put("type", "requiredOAuth");
         if (scopes != null) scopes.forEach(policy.putArray("scopes_default")::add);
       }
-      McpServerInput input = new McpServerInput(name, serverUrl, name, null, null, null, allowed, null, policy, null, null, null,
+      McpServerInput input = new McpServerInput(name, serverUrl, name, null, null, null, allowed, approvalPolicy, policy, null, null, null,
           provider ? "provider" : null, headers.isEmpty() ? null : headers, command);
       try (Connection connection = parent.connect(spec, client)) {
         McpServerView view = connection.client().call(new McpServerPutParams(input, null), McpServerPutResponse.class).server();

@@ -25,6 +25,7 @@ import dev.lightspeed.api.session.SessionRenameParams;
 import dev.lightspeed.api.session.SessionRenameResponse;
 import dev.lightspeed.api.session.SessionSummaryView;
 import dev.lightspeed.api.session.SessionView;
+import dev.lightspeed.cli.chat.Approvals;
 import dev.lightspeed.cli.chat.ChatSettings;
 import dev.lightspeed.cli.chat.Effort;
 import dev.lightspeed.cli.chat.Preview;
@@ -41,6 +42,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -80,7 +82,24 @@ final class ChatActions implements AutoCloseable {
     screen.note("session " + session.id() + (session.displayName() == null ? "" : " (" + session.displayName() + ")") + " · "
         + (model(session) == null ? "default model" : model(session)));
     lastExchange(session);
+    for (Approvals.Waiting waiting : new Approvals(gateway).waiting(session)) screen.note("? " + waiting.question());
     redraw.run();
+  }
+
+  /** Answers the waiting call {@code callId}, or every waiting call when it is empty. */
+  private void decide(boolean approve, Optional<String> callId, String reason) {
+    Approvals approvals = new Approvals(gateway);
+    List<Approvals.Waiting> waiting = approvals.waiting(setup.read(state.sessionId()));
+    if (callId.isPresent()) waiting = waiting.stream().filter(w -> w.call().callId().equals(callId.get())).toList();
+    if (waiting.isEmpty()) {
+      screen.problem(callId.map(id -> "no tool call " + id + " waits for approval").orElse("no tool call waits for approval"));
+      return;
+    }
+    for (Approvals.Waiting w : waiting) {
+      approvals.decide(state.sessionId(), w, approve, reason);
+      screen.note((approve ? "✓ approved " : "✗ denied ") + w.call().label());
+    }
+    state.activity(approve ? "running the approved call…" : "thinking…");
   }
 
   /** Carries out {@code input}; {@return false when the user asked to leave} */
@@ -90,6 +109,8 @@ final class ChatActions implements AutoCloseable {
         case UserInput.Message message -> send(message.text());
         case UserInput.Steer steer -> steer(steer.text());
         case UserInput.Stop stop -> stop();
+        case UserInput.Approve approve -> decide(true, approve.callId(), null);
+        case UserInput.Deny deny -> decide(false, Optional.empty(), deny.reason().orElse(null));
         case UserInput.NewSession create -> open(setup.create(settings, null));
         case UserInput.ListSessions list -> listSessions();
         case UserInput.SwitchSession target -> open(setup.resume(target.id(), ChatSettings.NONE));

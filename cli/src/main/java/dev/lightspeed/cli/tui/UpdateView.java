@@ -2,6 +2,7 @@ package dev.lightspeed.cli.tui;
 
 import dev.lightspeed.api.session.SessionView;
 import dev.lightspeed.cli.chat.AnswerText;
+import dev.lightspeed.cli.chat.Approvals;
 import dev.lightspeed.cli.chat.RunUpdate;
 import dev.lightspeed.cli.chat.SessionSetup;
 import dev.lightspeed.cli.chat.TokenUsage;
@@ -35,6 +36,7 @@ final class UpdateView implements Consumer<RunUpdate> {
   private final LiveText live = new LiveText();
   private final Set<String> runsWithText = new HashSet<>();
   private final Set<String> runsWithUsage = new HashSet<>();
+  private final Set<String> asked = new HashSet<>();
 
   UpdateView(Screen screen, ChatState state, GatewayClient gateway, Runnable redraw) {
     this.screen = Objects.requireNonNull(screen, "screen");
@@ -72,6 +74,17 @@ final class UpdateView implements Consumer<RunUpdate> {
         out.append(line.substring(1), AttributedStyle.DEFAULT.faint());
         screen.print(out.toAttributedString());
         state.activity("thinking…");
+      }
+      case RunUpdate.ApprovalNeeded needed -> {
+        flushText();
+        try {
+          for (Approvals.Waiting waiting : new Approvals(gateway).waiting(new SessionSetup(gateway).read(state.snapshot().sessionId()))) {
+            if (asked.add(waiting.call().callId())) screen.print(new AttributedString("? " + waiting.question(), YELLOW));
+          }
+        } catch (ClientException e) {
+          screen.problem("run " + needed.runId() + " waits for an approval, and the calls could not be read: " + e.line());
+        }
+        state.activity("waiting for your approval (/approve or /deny)");
       }
       case RunUpdate.Steered steered -> screen.note("↳ steering accepted by run " + steered.runId());
       case RunUpdate.Cancelling cancelling -> {

@@ -14,6 +14,12 @@ sealed interface UserInput {
   /** {@code /stop}: cancel the active run. */
   record Stop() implements UserInput {}
 
+  /** {@code /approve [CALL]}: approve the tool call CALL, or every call that waits for approval. */
+  record Approve(Optional<String> callId) implements UserInput {}
+
+  /** {@code /deny [REASON]}: deny every tool call that waits for approval, telling the model REASON. */
+  record Deny(Optional<String> reason) implements UserInput {}
+
   /** {@code /new}: start a new session. */
   record NewSession() implements UserInput {}
 
@@ -51,6 +57,8 @@ sealed interface UserInput {
   List<String> HELP = List.of(
       "/steer TEXT    add TEXT to the running run (it reads it at its next step)",
       "/stop          stop the running run (also Ctrl-C)",
+      "/approve [CALL]  let the waiting tool call(s) run",
+      "/deny [REASON]   refuse the waiting tool call(s)",
       "/new           start a new session",
       "/sessions      list recent sessions",
       "/session ID    switch to session ID",
@@ -73,6 +81,8 @@ sealed interface UserInput {
     return switch (name) {
       case "steer" -> argument.<UserInput>map(Steer::new).orElse(new Invalid("/steer needs the text to add, e.g. /steer use tabs"));
       case "stop", "cancel" -> new Stop();
+      case "approve", "yes" -> new Approve(argument);
+      case "deny", "no" -> new Deny(argument);
       case "new" -> new NewSession();
       case "sessions" -> new ListSessions();
       case "session" -> argument.<UserInput>map(SwitchSession::new).orElse(new Invalid("/session needs a session id; /sessions lists them"));

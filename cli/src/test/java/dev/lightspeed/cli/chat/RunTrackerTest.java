@@ -84,4 +84,12 @@ class RunTrackerTest {
         new RunUpdate.Finished("1", RunStatus.CANCELLED, null, null),
         new RunUpdate.Finished("2", RunStatus.FAILED, "openai: 401 invalid key", null));
   }
+
+  @Test
+  void aBatchDeferredForApprovalAsksForIt() {
+    logged(1, "{\"type\":\"runStarted\",\"runId\":\"4\"}");
+    logged(2, "{\"type\":\"toolBatchDeferred\",\"runId\":\"4\",\"turnId\":\"7\",\"batchId\":\"2\"}");
+    logged(3, "{\"type\":\"toolBatchResumed\",\"runId\":\"4\",\"turnId\":\"7\",\"batchId\":\"2\"}");
+    assertThat(updates).containsExactly(new RunUpdate.Started("4"), new RunUpdate.ApprovalNeeded("4"));
+  }
 }

@@ -16,6 +16,10 @@ class UserInputTest {
   void slashCommandsAreRecognisedWithTheirArguments() {
     assertThat(UserInput.parse("/steer use tabs, not spaces")).isEqualTo(new UserInput.Steer("use tabs, not spaces"));
     assertThat(UserInput.parse("/stop")).isEqualTo(new UserInput.Stop());
+    assertThat(UserInput.parse("/approve")).isEqualTo(new UserInput.Approve(Optional.empty()));
+    assertThat(UserInput.parse("/approve call_3_1")).isEqualTo(new UserInput.Approve(Optional.of("call_3_1")));
+    assertThat(UserInput.parse("/deny")).isEqualTo(new UserInput.Deny(Optional.empty()));
+    assertThat(UserInput.parse("/deny not on main")).isEqualTo(new UserInput.Deny(Optional.of("not on main")));
     assertThat(UserInput.parse("/session abc-123")).isEqualTo(new UserInput.SwitchSession("abc-123"));
     assertThat(UserInput.parse("/model")).isEqualTo(new UserInput.Model(Optional.empty()));
     assertThat(UserInput.parse("/model gpt-5")).isEqualTo(new UserInput.Model(Optional.of("gpt-5")));

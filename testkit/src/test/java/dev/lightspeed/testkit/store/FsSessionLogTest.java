@@ -341,10 +341,10 @@ class FsSessionLogTest extends SessionLogContract {
         .hasMessage("log of session \"s1\" in universe \"default\" is corrupted: events.jsonl is missing");
   }
 
-  // ---- performance
+  // ---- large logs (their read time is RehydrateBench's: benchmarks are not timed tests)
 
   @Test
-  void readingTenThousandEntriesInPagesOfOneThousandIsFast() {
+  void tenThousandEntriesComeBackInPagesOfOneThousandInOrderFromAFreshAndACachedInstance() {
     SessionId big = SessionId.of("big");
     log.create(UNIVERSE, big);
     List<NewEntry> batch = new ArrayList<>();
@@ -355,32 +355,21 @@ class FsSessionLogTest extends SessionLogContract {
         batch.clear();
       }
     }
-    readAll(reopen(), big); // warm up the JIT on a throwaway instance
 
-    // Best of three, so a busy machine does not fail the test; one slow run is noise, three are a regression.
-    long coldMillis = Long.MAX_VALUE;
-    long warmMillis = Long.MAX_VALUE;
-    for (int run = 0; run < 3; run++) {
-      long start = System.nanoTime();
-      assertThat(readAll(reopen(), big)).isEqualTo(10_000);
-      coldMillis = Math.min(coldMillis, (System.nanoTime() - start) / 1_000_000);
-      start = System.nanoTime();
-      assertThat(readAll(log, big)).isEqualTo(10_000);
-      warmMillis = Math.min(warmMillis, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    assertThat(coldMillis).as("read with a fresh instance, in ms").isLessThan(300);
-    assertThat(warmMillis).as("read with a cached index, in ms").isLessThan(300);
+    assertThat(readAll(reopen(), big)).isEqualTo(10_000);
+    assertThat(readAll(log, big)).isEqualTo(10_000);
   }
 
+  /** Reads the whole log in pages of 1,000, checking every page is full but the last and seqs follow on. */
   private static int readAll(SessionLog log, SessionId session) {
     int read = 0;
     long cursor = 0;
     LogPage page;
     do {
       page = log.readAfter(UNIVERSE, session, cursor, 1_000);
+      for (LogEntry entry : page.entries()) assertThat(entry.seq()).isEqualTo(++cursor);
+      if (page.hasMore()) assertThat(page.entries()).hasSize(1_000);
       read += page.entries().size();
-      if (!page.entries().isEmpty()) cursor = page.lastSeq();
     } while (page.hasMore());
     return read;
   }
