@@ -134,7 +134,7 @@ public final class Gateway implements AutoCloseable {
     MethodTable.Builder table = MethodTable.builder();
     new InitializeMethod(version()).register(table);
     sessionMethods.register(table);
-    new RunMethods(sessions, inputs, new VfsCatalog(parts.blobs(), parts.snapshots(), parts.workspaces()), parts.tools()).register(table);
+    new RunMethods(sessions, inputs, new VfsCatalog(parts.blobs(), parts.snapshots(), parts.workspaces())).register(table);
     new SkillMethods(sessions, new SkillCatalog(parts.blobs(), parts.snapshots(), parts.workspaces()), parts.blobs()).register(table);
     new EventMethods(sessions, reader, parts.appends()).register(table);
     new ContextMethods(sessions, inputs, sessionMethods, parts.appends()).register(table);

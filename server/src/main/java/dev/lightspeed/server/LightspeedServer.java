@@ -19,6 +19,7 @@ import dev.lightspeed.server.instructions.InstructionFiles;
 import dev.lightspeed.server.live.LiveHub;
 import dev.lightspeed.server.mcp.McpSecrets;
 import dev.lightspeed.server.mcp.McpToolCatalog;
+import dev.lightspeed.server.mcp.McpToolRefresh;
 import dev.lightspeed.server.models.ModelMethods;
 import dev.lightspeed.server.skills.SkillCatalog;
 import dev.lightspeed.server.tools.ToolCatalog;
@@ -113,7 +114,7 @@ public final class LightspeedServer implements AutoCloseable {
         RunAborts aborts = new RunAborts();
         Snapshots snapshots = new Snapshots(blobs);
         RunPreparer preparer = RunPreparer.all(new VfsCatalog(blobs, snapshots, workspaces), new InstructionFiles(blobs, snapshots, workspaces),
-            new SkillCatalog(blobs, snapshots, workspaces));
+            new SkillCatalog(blobs, snapshots, workspaces), new McpToolRefresh(tools.specs()));
         LlmPort llm = effects.llm().create(blobs, live, McpToolCatalog.tokens(mcpDirectory));
         SessionActivitiesImpl activities = new SessionActivitiesImpl(log, blobs, llm, tools.port(), aborts, preparer);
         worker = Optional.of(SessionWorker.start(temporal.client(), config.temporal().taskQueue(), activities, aborts));

@@ -44,7 +44,7 @@ class McpApprovalThroughGatewayTest {
   @BeforeAll
   static void start() {
     EverythingServer.assumeNpx();
-    s = TestServer.withEffects(home, Map.of(), new Effects(ProviderRegistry.of(), (blobs, live) -> {
+    s = TestServer.withEffects(home, Map.of(), new Effects(ProviderRegistry.of(), (blobs, live, tokens) -> {
       model.set(new ScriptedModel(blobs));
       return model.get();
     }, FileToolCatalog::create));

@@ -27,8 +27,10 @@ import dev.lightspeed.server.tools.FileToolCatalog;
 import dev.lightspeed.store.mcp.MasterKey;
 import dev.lightspeed.testkit.mcp.EverythingServer;
 import dev.lightspeed.testkit.scripted.ScriptedModel;
+import dev.lightspeed.testkit.scripted.ScriptedTurn;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -186,6 +188,32 @@ class McpThroughGatewayTest {
       assertThat(toolResults(model.get().requests().getLast()).getLast())
           .startsWith("MCP server \"remote\" is unavailable; echo did not run: cannot ");
     }
+  }
+
+  @Test
+  void aRunQueuedBehindAnotherGetsTheToolsTheServerOffersWhenItStarts() {
+    EverythingServer.assumeNpx();
+    s.rpc.call(Methods.MCP_SERVERS_PUT, new McpServerPutParams(new McpServerInput("shifting", "stdio:everything", "shifting", null, null,
+        null, List.of("echo"), null, null, null, null, null, null, null, EverythingServer.STDIO_COMMAND), null));
+    ObjectNode config = json("{\"model\":" + TestServer.SCRIPTED_MODEL + ",\"features\":{\"mcp\":{\"servers\":[{\"serverId\":\"shifting\"}]}}}");
+    s.rpc.call(Methods.SESSION_START, new SessionStartParams("mcp-queued", null, config, null));
+
+    model.get().then(ScriptedTurn.reply("first, slowly").after(Duration.ofSeconds(3))).reply("second");
+    String first = s.rpc.call(Methods.RUN_START, new RunStartParams("mcp-queued", RunStartSource.input(InputItem.text("one")), null, "q1", null))
+        .at("/run/id").asText();
+    String second = s.rpc.call(Methods.RUN_START, new RunStartParams("mcp-queued", RunStartSource.input(InputItem.text("two")), null, "q2", null))
+        .at("/run/id").asText();
+    // the catalog changes while run 2 waits behind run 1
+    s.rpc.call(Methods.MCP_SERVERS_PUT, new McpServerPutParams(new McpServerInput("shifting", "stdio:everything", "shifting", null, null,
+        null, List.of("echo", "get-sum"), null, null, null, null, null, null, null, EverythingServer.STDIO_COMMAND), null));
+    new EventFeed(s.rpc, "mcp-queued").readUntil(EventFeed.type("runCompleted", second));
+
+    List<dev.lightspeed.engine.llm.LlmRequest> requests = model.get().requests();
+    dev.lightspeed.engine.llm.LlmRequest ofFirst = requests.stream().filter(r -> r.run() == Long.parseLong(first)).findFirst().orElseThrow();
+    dev.lightspeed.engine.llm.LlmRequest ofSecond = requests.getLast();
+    assertThat(ofFirst.tools()).extracting(t -> t.name()).contains("mcp__shifting__echo").doesNotContain("mcp__shifting__get-sum");
+    assertThat(ofSecond.run()).isEqualTo(Long.parseLong(second));
+    assertThat(ofSecond.tools()).extracting(t -> t.name()).contains("mcp__shifting__echo", "mcp__shifting__get-sum");
   }
 
   private static List<String> toolResults(dev.lightspeed.engine.llm.LlmRequest request) {

@@ -17,6 +17,7 @@ import dev.lightspeed.engine.event.Event;
 import dev.lightspeed.engine.event.EventCodec;
 import dev.lightspeed.engine.event.RunEvent;
 import dev.lightspeed.engine.event.ToolEvent;
+import dev.lightspeed.engine.event.ToolsEvent;
 import dev.lightspeed.engine.event.TurnEvent;
 import dev.lightspeed.engine.llm.CompactionRequest;
 import dev.lightspeed.engine.llm.CompactionResult;
@@ -41,6 +42,7 @@ import dev.lightspeed.engine.tool.ToolSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -203,7 +205,16 @@ public final class Drive {
     List<ContextItem> applied = result.applied().stream()
         .filter(item -> context.findByKey(item.key()).map(e -> !e.item().equals(item)).orElse(true)).toList();
     List<String> removed = result.removedKeys().stream().filter(key -> context.findByKey(key).isPresent()).distinct().toList();
-    addPending(List.of(new RunEvent.Prepared(result.run(), applied, removed)));
+    List<Event> events = new ArrayList<>(2);
+    result.tools().filter(tools -> !sameTools(tools, projected.tooling().tools())).ifPresent(tools -> events.add(new ToolsEvent.Replaced(tools)));
+    events.add(new RunEvent.Prepared(result.run(), applied, removed));
+    addPending(events);
+    return true;
+  }
+
+  private static boolean sameTools(List<ToolSpec> tools, Map<String, ToolSpec> current) {
+    if (tools.size() != current.size()) return false;
+    for (ToolSpec t : tools) if (!t.equals(current.get(t.name()))) return false;
     return true;
   }
 

@@ -1,5 +1,7 @@
 package dev.lightspeed.engine.scenario;
 
+import static dev.lightspeed.engine.scenario.TestHost.FETCH;
+import static dev.lightspeed.engine.scenario.TestHost.READ;
 import static dev.lightspeed.engine.scenario.TestHost.finalText;
 import static dev.lightspeed.engine.scenario.TestHost.hold;
 import static dev.lightspeed.engine.scenario.TestHost.json;
@@ -13,10 +15,13 @@ import dev.lightspeed.engine.context.EntryKind;
 import dev.lightspeed.engine.drive.Action;
 import dev.lightspeed.engine.drive.PreparationResult;
 import dev.lightspeed.engine.event.RunEvent;
+import dev.lightspeed.engine.event.ToolsEvent;
 import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.engine.llm.LlmRequest;
+import dev.lightspeed.engine.tool.ToolSpec;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +78,34 @@ class RunPreparationScenarioTest {
     assertThat(host.events(RunEvent.Prepared.class)).containsExactly(
         new RunEvent.Prepared(1, List.of(catalog("files v0")), List.of()), new RunEvent.Prepared(2, List.of(catalog("files v1")), List.of()));
     assertThat(host.state().context().findByKey("vfs.catalog").orElseThrow().source()).isEqualTo(RunEvent.Prepared.SOURCE);
+  }
+
+  @Test
+  void aQueuedRunGetsTheToolSetAsItIsWhenItStartsAndAnUnchangedSetIsNotRecordedAgain() {
+    AtomicReference<List<ToolSpec>> offered = new AtomicReference<>(List.of(READ));
+    TestHost host = TestHost.open(WITH_FEATURES).preparing(run -> PreparationResult.unchanged(run).withTools(offered.get()));
+    host.reply(hold());
+    int mark = host.mark();
+    host.admit(run("s1", "first"));
+    host.runUntilQuiet();
+    assertThat(host.kindsSince(mark)).containsSubsequence("run.started", "tools.replaced", "run.prepared", "turn.started");
+    assertThat(host.heldGenerations().get(0).tools()).containsExactly(READ);
+
+    host.admit(run("s2", "second"));
+    host.runUntilQuiet();
+    offered.set(List.of(READ, FETCH)); // a server offers one more tool while run 2 waits in the queue
+    host.answerGeneration(finalText("one"));
+    host.reply(finalText("two"), finalText("three"));
+    host.runUntilQuiet();
+    LlmRequest second = host.generations().get(host.generations().size() - 1);
+    assertThat(second.run()).isEqualTo(2);
+    assertThat(second.tools()).containsExactlyInAnyOrder(READ, FETCH);
+
+    int before = host.events(ToolsEvent.Replaced.class).size();
+    host.admit(run("s3", "third"));
+    host.runUntilQuiet();
+    assertThat(host.events(ToolsEvent.Replaced.class)).as("the same set again is not recorded").hasSize(before);
+    assertThat(host.state().runs().finished()).hasSize(3);
   }
 
   @Test

@@ -14,6 +14,9 @@ import dev.lightspeed.engine.llm.GenerationResult;
 import dev.lightspeed.engine.log.LogEntryJson;
 import dev.lightspeed.engine.tool.ToolBatchRequest;
 import dev.lightspeed.engine.tool.ToolCallResult;
+import dev.lightspeed.engine.tool.ToolSpec;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Effect results as they cross from an activity to the workflow: canonical JSON text, so Temporal carries one
@@ -53,13 +56,27 @@ final class EffectCodec {
 
   // ---- preparation --------------------------------------------------------------------------------------
 
+  /**
+   * The preparation as its {@code run.prepared} event; when the preparer derived a tool set, as
+   * {@code {event, tools}} instead (a result without {@code tools} leaves the session's tools alone).
+   */
   static String preparation(PreparationResult result) {
-    return CanonicalJson.write(event(new RunEvent.Prepared(result.run(), result.applied(), result.removedKeys())));
+    Json.Obj prepared = event(new RunEvent.Prepared(result.run(), result.applied(), result.removedKeys()));
+    if (result.tools().isEmpty()) return CanonicalJson.write(prepared);
+    List<Json> tools = new ArrayList<>();
+    for (ToolSpec spec : result.tools().get()) tools.add(EventCodec.toolSpec(spec));
+    return CanonicalJson.write(Json.Obj.builder().put("event", prepared).putArray("tools", tools).build());
   }
 
   static PreparationResult preparation(String text) {
-    RunEvent.Prepared p = (RunEvent.Prepared) decode(CanonicalJson.parseObject(text));
-    return new PreparationResult(p.run(), p.applied(), p.removedKeys());
+    Json.Obj obj = CanonicalJson.parseObject(text);
+    if (!obj.has("tools")) {
+      RunEvent.Prepared p = (RunEvent.Prepared) decode(obj);
+      return new PreparationResult(p.run(), p.applied(), p.removedKeys());
+    }
+    RunEvent.Prepared p = (RunEvent.Prepared) decode(obj.object("event"));
+    List<ToolSpec> tools = obj.array("tools").stream().map(item -> EventCodec.toolSpec((Json.Obj) item)).toList();
+    return new PreparationResult(p.run(), p.applied(), p.removedKeys()).withTools(tools);
   }
 
   // ---- compaction ---------------------------------------------------------------------------------------

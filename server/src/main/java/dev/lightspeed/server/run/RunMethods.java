@@ -18,7 +18,6 @@ import dev.lightspeed.engine.event.EventCodec;
 import dev.lightspeed.engine.event.RunEvent;
 import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.engine.log.LogEntry;
-import dev.lightspeed.engine.tool.ToolSpec;
 import dev.lightspeed.runtime.temporal.AdmissionOutcome;
 import dev.lightspeed.server.input.Inputs;
 import dev.lightspeed.server.input.StoredInput;
@@ -27,10 +26,8 @@ import dev.lightspeed.server.projection.Projection;
 import dev.lightspeed.server.rpc.MethodTable;
 import dev.lightspeed.server.rpc.RpcException;
 import dev.lightspeed.server.session.Sessions;
-import dev.lightspeed.server.tools.ToolCatalog;
 import dev.lightspeed.server.vfs.VfsCatalog;
 import dev.lightspeed.store.SessionId;
-import dev.lightspeed.tools.mcp.McpFeature;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -45,11 +42,9 @@ public final class RunMethods {
   private final Sessions sessions;
   private final Inputs inputs;
   private final VfsCatalog catalog;
-  private final ToolCatalog tools;
 
-  public RunMethods(Sessions sessions, Inputs inputs, VfsCatalog catalog, ToolCatalog tools) {
+  public RunMethods(Sessions sessions, Inputs inputs, VfsCatalog catalog) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
-    this.tools = Objects.requireNonNull(tools, "tools");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.inputs = Objects.requireNonNull(inputs, "inputs");
   }
@@ -78,29 +73,10 @@ public final class RunMethods {
     if (current.state().runs().active().isEmpty() && !Preparation.grantsFeatures(current.state().config().document())) {
       catalog.refresh(sessions.universe(), current.state()).ifPresent(refresh -> sessions.submit(session, refresh));
     }
-    if (current.state().runs().active().isEmpty()) refreshMcpTools(session, current);
     String submission = params.submissionId() == null ? UUID.randomUUID().toString() : params.submissionId();
     AdmissionOutcome outcome = sessions.submit(session,
         new Command.RequestRun(submission, input.stream().map(StoredInput::item).toList(), config));
     return new RunStartResponse(view(session, outcome));
-  }
-
-  /**
-   * Before a run starts on an idle session that links MCP servers, the servers are listed again and the
-   * session's tool set is replaced when a server's tools changed. (A run's preparation in the worker cannot
-   * change tools yet, so a queued run keeps the tools of the run that was active when it was requested.) A
-   * config that no longer derives is left alone here: the run goes on with the tools it has.
-   */
-  private void refreshMcpTools(SessionId session, Projection current) {
-    Json.Obj config = current.state().config().document();
-    List<ToolSpec> specs;
-    try {
-      if (McpFeature.fromConfig(config).isEmpty()) return;
-      specs = tools.specs().forConfig(sessions.universe(), config);
-    } catch (IllegalArgumentException e) {
-      return;
-    }
-    if (!List.copyOf(current.state().tooling().tools().values()).equals(specs)) sessions.submit(session, new Command.ReplaceTools(specs));
   }
 
   private RunCancelResponse cancel(RunCancelParams params) {
