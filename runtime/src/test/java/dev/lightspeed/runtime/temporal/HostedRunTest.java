@@ -100,6 +100,7 @@ class HostedRunTest {
     assertThatThrownBy(() -> h.submit(SessionId.of("ghost"), new Command.CancelRun(1)))
         .isInstanceOf(SessionBootstrapException.class)
         .hasMessageContaining("session ghost does not exist");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    // Retried, it would go on for the bootstrap's whole schedule; 20 s tells the two apart on a busy machine too.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
   }
 }
