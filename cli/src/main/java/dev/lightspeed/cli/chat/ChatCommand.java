@@ -90,6 +90,9 @@ public final class ChatCommand implements Callable<Integer> {
   @Option(names = "--mcp", paramLabel = "NAME", description = "grant the session the tools of MCP server NAME, registered with "
       + "lightspeed mcp add (repeatable)")
   List<String> mcp = new ArrayList<>();
+  @Option(names = "--profile", paramLabel = "NAME", description = "start the session with stored profile NAME (profiles/create); "
+      + "with --session, apply it to that session")
+  String profile;
   @Option(names = "--json", description = "one-shot only: print one JSON document with the outcome, nothing else on stdout")
   boolean json;
   @Parameters(paramLabel = "MESSAGE", arity = "0..*", description = "the message; words are joined with spaces")
@@ -123,9 +126,11 @@ public final class ChatCommand implements Callable<Integer> {
     try (Connection connection = ClientCommand.connect(spec.commandLine(), context, client)) {
       connection.local().filter(l -> !l.inProcess()).map(LocalServer::description).ifPresent(d -> note(err, d));
       SessionSetup setup = new SessionSetup(connection.client());
-      SessionView session = target != null && target.session != null
+      boolean resuming = target != null && target.session != null;
+      SessionView session = resuming
           ? setup.resume(target.session, settings)
-          : setup.create(settings, message.isEmpty() ? null : Preview.of(message, 60));
+          : setup.create(settings, message.isEmpty() ? null : Preview.of(message, 60), Optional.ofNullable(profile));
+      if (resuming && profile != null) session = setup.applyProfile(session, profile);
       if (mount != null) session = mount(connection, setup, session, err);
       if (!mcp.isEmpty()) session = setup.grantMcp(session, mcp);
       if (message.isEmpty()) return new ChatTui(context, connection, session, settings).run();

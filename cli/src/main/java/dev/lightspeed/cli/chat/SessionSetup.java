@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lightspeed.api.session.SessionConfigPutParams;
 import dev.lightspeed.api.session.SessionConfigPutResponse;
+import dev.lightspeed.api.profile.ProfileApplyParams;
+import dev.lightspeed.api.profile.ProfileApplyResponse;
+import dev.lightspeed.api.profile.ProfileSource;
 import dev.lightspeed.api.session.SessionReadParams;
 import dev.lightspeed.api.session.SessionReadResponse;
 import dev.lightspeed.api.session.SessionStartParams;
@@ -14,6 +17,7 @@ import dev.lightspeed.api.session.SessionView;
 import dev.lightspeed.cli.gateway.GatewayClient;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Opens the session a chat talks to: a new one (with the settings in its first config, so the pinned API
@@ -33,10 +37,24 @@ public final class SessionSetup {
 
   /** {@return a new session with {@code settings} applied; {@code displayName} may be null} */
   public SessionView create(ChatSettings settings, String displayName) {
-    SessionView session = gateway.call(new SessionStartParams(null, displayName, settings.newSessionConfig().orElse(null), null),
-        SessionStartResponse.class).session();
+    return create(settings, displayName, Optional.empty());
+  }
+
+  /**
+   * {@return a new session started with stored profile {@code profileId} (when given) and {@code settings}
+   * applied over it; {@code displayName} may be null}
+   */
+  public SessionView create(ChatSettings settings, String displayName, Optional<String> profileId) {
+    SessionView session = gateway.call(new SessionStartParams(null, displayName, settings.newSessionConfig().orElse(null),
+        profileId.<ProfileSource>map(ProfileSource.Named::new).orElse(null)), SessionStartResponse.class).session();
     if (settings.needsModelAfterStart()) session = change(session, settings);
     return session;
+  }
+
+  /** {@return {@code session} after applying stored profile {@code profileId} to it} */
+  public SessionView applyProfile(SessionView session, String profileId) {
+    return gateway.call(new ProfileApplyParams(session.id(), new ProfileSource.Named(profileId), null, null), ProfileApplyResponse.class)
+        .session();
   }
 
   /**
