@@ -98,6 +98,17 @@ public sealed interface Command {
   /** Close the session. Without {@code force} it must be idle; with it, runs are cancelled first. */
   record CloseSession(boolean force) implements Command {}
 
+  /**
+   * Admit {@code commands} as one: each is admitted against the state the ones before it leave, and either all
+   * of their events are recorded, in one append, or none (the first rejection is the answer). For changes that
+   * must not be seen half-made, such as a config and the tool set derived from it.
+   */
+  record Atomic(List<Command> commands) implements Command {
+    public Atomic {
+      commands = List.copyOf(commands);
+    }
+  }
+
   /** Replace the session's tool set. */
   record ReplaceTools(List<ToolSpec> tools) implements Command {
     public ReplaceTools {

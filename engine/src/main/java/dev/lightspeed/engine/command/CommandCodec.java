@@ -53,6 +53,7 @@ public final class CommandCodec {
           .put("approve", c.approve())
           .put("note", c.note())
           .build();
+      case Command.Atomic c -> type("atomic").put("commands", array(c.commands(), CommandCodec::encode)).build();
       case Command.CloseSession c -> type("close_session").put("force", c.force()).build();
       case Command.ReplaceTools c -> type("replace_tools").put("tools", array(c.tools(), EventCodec::toolSpec)).build();
       case Command.PatchTools c -> type("patch_tools")
@@ -90,6 +91,7 @@ public final class CommandCodec {
       case "force_cancel_run" -> new Command.ForceCancelRun(r.number("run"));
       case "steer_run" -> new Command.SteerRun(r.number("run"), input(r));
       case "decide_approval" -> new Command.DecideApproval(r.number("run"), r.string("callId"), r.bool("approve"), r.string("note"));
+      case "atomic" -> new Command.Atomic(r.decodeAll("commands", obj -> read(JsonReader.of(obj))));
       case "close_session" -> new Command.CloseSession(r.bool("force"));
       case "replace_tools" -> new Command.ReplaceTools(r.decodeAll("tools", EventCodec::toolSpec));
       case "patch_tools" -> new Command.PatchTools(r.decodeAll("upsert", EventCodec::toolSpec), r.strings("remove"));

@@ -71,6 +71,7 @@ public final class Admit {
       case Command.ForceCancelRun c -> cancel(s, c.run(), true);
       case Command.SteerRun c -> steer(s, c);
       case Command.DecideApproval c -> decideApproval(s, c);
+      case Command.Atomic c -> atomic(s, c);
       case Command.CloseSession c -> close(s, c);
       case Command.ReplaceTools c -> replaceTools(s, c);
       case Command.PatchTools c -> patchTools(s, c);
@@ -307,6 +308,30 @@ public final class Admit {
     }
     if (run.status() == RunStatus.CANCELLING) return reject(Rejection.rejected("run " + run.id() + " is cancelling; steering is not accepted"));
     return admitted(List.of(new RunEvent.SteeringAccepted(run.id(), s.runs().nextSteeringId(), c.input())), run.id());
+  }
+
+  private static Admission atomic(SessionState s, Command.Atomic c) {
+    if (c.commands().isEmpty()) return reject(Rejection.invalid("an atomic command needs at least one command"));
+    if (c.commands().size() > Limits.MAX_ATOMIC_COMMANDS) {
+      return reject(Rejection.invalid("an atomic command bundles at most " + Limits.MAX_ATOMIC_COMMANDS + " commands, got " + c.commands().size()));
+    }
+    List<Event> events = new ArrayList<>();
+    SessionState next = s;
+    long run = 0;
+    for (Command command : c.commands()) {
+      if (command instanceof Command.Atomic) return reject(Rejection.invalid("atomic commands do not nest"));
+      switch (admit(next, command)) {
+        case Admission.Rejected rejected -> {
+          return rejected;
+        }
+        case Admission.Admitted admitted -> {
+          for (Event e : admitted.events()) next = Evolve.apply(next, e);
+          events.addAll(admitted.events());
+          if (admitted.run() != 0) run = admitted.run();
+        }
+      }
+    }
+    return admitted(events, run);
   }
 
   private static Admission decideApproval(SessionState s, Command.DecideApproval c) {

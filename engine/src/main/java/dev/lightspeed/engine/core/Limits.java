@@ -11,4 +11,6 @@ public final class Limits {
   public static final int MAX_PREVIEW_LENGTH = 1_000;
   public static final int MAX_CONFIG_BYTES = 64 * 1024;
   public static final int MAX_TOOLS = 512;
+  /** Most commands one {@code Command.Atomic} may bundle. */
+  public static final int MAX_ATOMIC_COMMANDS = 16;
 }

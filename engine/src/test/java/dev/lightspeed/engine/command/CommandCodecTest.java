@@ -67,7 +67,9 @@ class CommandCodecTest {
         new Command.CloseSession(true),
         new Command.CloseSession(false),
         new Command.ReplaceTools(List.of(WRITE, READ)),
-        new Command.PatchTools(List.of(READ), List.of("write", "gone")));
+        new Command.PatchTools(List.of(READ), List.of("write", "gone")),
+        new Command.Atomic(List.of(new Command.ReplaceConfig(OptionalLong.of(3), CanonicalJson.parseObject("{\"limits\":{\"maxTurns\":2}}")),
+            new Command.ReplaceTools(List.of(READ)), new Command.RemoveContext(OptionalLong.empty(), List.of("instructions.profile"), List.of()))));
   }
 
   static Stream<Command> sampleStream() {

@@ -101,6 +101,7 @@ final class TestHost {
   private final List<LogEntry> log = new ArrayList<>();
   private SessionState replayed = SessionState.INITIAL;
   private long now = 1_000_000;
+  private int appends;
   private int fullReplayEvery = 1;
   private boolean checkSnapshots = true;
   private final Deque<Reply> replies = new ArrayDeque<>();
@@ -384,6 +385,7 @@ final class TestHost {
 
   /** Commits an append like a store would and reports it to the drive, then checks the log. */
   void commit(Action.AppendEvents append) {
+    appends++;
     assertThat(append.expectedHead()).as("expectedHead").isEqualTo(log.size());
     List<LogEntry> committed = new ArrayList<>();
     for (NewEntry e : append.entries()) {
@@ -570,6 +572,11 @@ final class TestHost {
 
   void advanceClock(long ms) {
     now += ms;
+  }
+
+  /** {@return how many appends were committed so far} */
+  int appendCount() {
+    return appends;
   }
 
   /** {@return the position after the last committed entry, to read what comes next with {@link #kindsSince}} */

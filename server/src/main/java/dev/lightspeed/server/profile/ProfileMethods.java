@@ -33,6 +33,7 @@ import dev.lightspeed.store.profile.ProfileConflictException;
 import dev.lightspeed.store.profile.ProfileExistsException;
 import dev.lightspeed.store.profile.ProfileId;
 import dev.lightspeed.store.profile.ProfileNotFoundException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -123,16 +124,15 @@ public final class ProfileMethods {
     }
 
     requireOpenAndIdle(session, state);
-    long head = current.head();
-    if (configChanged) {
-      head = sessionMethods.replaceConfig(session, current, next, OptionalLong.of(state.config().revision())).head();
-    }
+    // One admission: the config, its tools and the instructions change together or not at all.
+    List<Command> changes = new ArrayList<>();
+    if (configChanged) changes.addAll(sessionMethods.configChange(next, OptionalLong.of(state.config().revision())));
     if (instructionsChanged) {
-      Command edit = profile.instructions().isPresent()
+      changes.add(profile.instructions().isPresent()
           ? new Command.UpsertContext(OptionalLong.empty(), List.of(profile.instructions().get()))
-          : new Command.RemoveContext(OptionalLong.empty(), List.of(Profiles.INSTRUCTIONS_KEY), List.of());
-      head = sessions.submit(session, edit).head();
+          : new Command.RemoveContext(OptionalLong.empty(), List.of(Profiles.INSTRUCTIONS_KEY), List.of()));
     }
+    long head = sessions.submit(session, new Command.Atomic(changes)).head();
     return new ProfileApplyResponse(sessionMethods.view(session, sessions.at(session, head)),
         new ProfileApplySummary(configChanged, instructionsChanged, false, false));
   }

@@ -107,15 +107,17 @@ public final class SessionMethods {
     List<ToolSpec> specs = toolSpecs(config);
     if (summary == null) create(session);
     if (displayName != null) names.put(sessions.universe(), session, displayName);
-    AdmissionOutcome opened = sessions.trySubmit(session, new Command.OpenSession(config));
+    List<ContextItem> instructions = new ArrayList<>(DefaultInstructions.command(blobs, sessions.universe()).items());
+    if (profile != null) profile.instructions().ifPresent(instructions::add);
+    // One admission: a session is never seen opened without its tools or its instructions.
+    List<Command> opening = new ArrayList<>(List.of(new Command.OpenSession(config)));
+    if (!specs.isEmpty()) opening.add(new Command.ReplaceTools(specs));
+    opening.add(new Command.UpsertContext(OptionalLong.empty(), instructions));
+    AdmissionOutcome opened = sessions.trySubmit(session, new Command.Atomic(opening));
     if (!opened.admitted()) {
       if (sessions.latest(session).state().lifecycle() == Lifecycle.NEW) throw Sessions.rejection(opened);
       return new SessionStartResponse(view(session)); // a concurrent start opened it first
     }
-    if (!specs.isEmpty()) sessions.submit(session, new Command.ReplaceTools(specs));
-    List<ContextItem> instructions = new ArrayList<>(DefaultInstructions.command(blobs, sessions.universe()).items());
-    if (profile != null) profile.instructions().ifPresent(instructions::add);
-    sessions.submit(session, new Command.UpsertContext(OptionalLong.empty(), instructions));
     return new SessionStartResponse(view(session));
   }
 
@@ -186,13 +188,17 @@ public final class SessionMethods {
    *     tool features are malformed
    */
   public AdmissionOutcome replaceConfig(SessionId session, Projection current, Json.Obj config, OptionalLong expected) {
-    List<ToolSpec> specs = toolSpecs(config);
-    AdmissionOutcome outcome = sessions.submit(session, new Command.ReplaceConfig(expected, config));
-    // The tool set follows the config: re-derive it, and install it when it changed.
-    if (!List.copyOf(current.state().tooling().tools().values()).equals(specs)) {
-      outcome = sessions.submit(session, new Command.ReplaceTools(specs));
-    }
-    return outcome;
+    return sessions.submit(session, new Command.Atomic(configChange(config, expected)));
+  }
+
+  /**
+   * {@return the commands that replace the session's config with {@code config} and install the tool set it
+   * grants (unchanged tools record nothing)}, to be admitted as one so no run sees the config without its tools
+   *
+   * @throws RpcException when the config's tool features are malformed
+   */
+  public List<Command> configChange(Json.Obj config, OptionalLong expected) {
+    return List.of(new Command.ReplaceConfig(expected, config), new Command.ReplaceTools(toolSpecs(config)));
   }
 
   /** {@return the tools a session with {@code config} gets} @throws RpcException when its tool features are malformed */
