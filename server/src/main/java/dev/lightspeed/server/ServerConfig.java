@@ -1,6 +1,7 @@
 package dev.lightspeed.server;
 
 import dev.lightspeed.runtime.temporal.TemporalNames;
+import dev.lightspeed.runtime.temporal.WorkflowTuning;
 import dev.lightspeed.store.mcp.MasterKey;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ public record ServerConfig(Path home, Temporal temporal, HostPort gatewayAddress
   public static final String TEMPORAL_ADDRESS = "LIGHTSPEED_TEMPORAL_ADDRESS";
   public static final String TEMPORAL_NAMESPACE = "LIGHTSPEED_TEMPORAL_NAMESPACE";
   public static final String TASK_QUEUE = "LIGHTSPEED_TASK_QUEUE";
+  public static final String HISTORY_THRESHOLD = "LIGHTSPEED_TEMPORAL_HISTORY_THRESHOLD";
   public static final String EMBEDDED_TEMPORAL_ADDR = "LIGHTSPEED_EMBEDDED_TEMPORAL_ADDR";
   public static final String GATEWAY_ADDR = "LIGHTSPEED_GATEWAY_ADDR";
   public static final String CHAT_PROVIDER = "LIGHTSPEED_CHAT_PROVIDER";
@@ -62,13 +64,21 @@ public record ServerConfig(Path home, Temporal temporal, HostPort gatewayAddress
    * @param taskQueue {@code LIGHTSPEED_TASK_QUEUE}, default {@value TemporalNames#TASK_QUEUE}
    * @param embeddedAddress {@code LIGHTSPEED_EMBEDDED_TEMPORAL_ADDR}, default
    *     {@value #DEFAULT_EMBEDDED_TEMPORAL_ADDR}
+   * @param historyThreshold {@code LIGHTSPEED_TEMPORAL_HISTORY_THRESHOLD}: a session's execution continues as new
+   *     once its history has this many events (sooner when Temporal suggests it), default 10,000
    */
-  public record Temporal(Optional<HostPort> address, String namespace, String taskQueue, HostPort embeddedAddress) {
+  public record Temporal(Optional<HostPort> address, String namespace, String taskQueue, HostPort embeddedAddress, long historyThreshold) {
     public Temporal {
       Objects.requireNonNull(address, "address");
       Objects.requireNonNull(namespace, "namespace");
       Objects.requireNonNull(taskQueue, "taskQueue");
       Objects.requireNonNull(embeddedAddress, "embeddedAddress");
+      if (historyThreshold < 1) throw new IllegalArgumentException("historyThreshold < 1: " + historyThreshold);
+    }
+
+    /** {@return the workflow tuning these settings give: the defaults with this history threshold} */
+    public WorkflowTuning tuning() {
+      return WorkflowTuning.DEFAULT.withHistoryThreshold(historyThreshold);
     }
 
     /** {@return whether this process runs Temporal itself} */
@@ -103,7 +113,8 @@ public record ServerConfig(Path home, Temporal temporal, HostPort gatewayAddress
     String taskQueue = name(env, TASK_QUEUE, TemporalNames.TASK_QUEUE);
     HostPort embedded = address(EMBEDDED_TEMPORAL_ADDR, value(env, EMBEDDED_TEMPORAL_ADDR).orElse(DEFAULT_EMBEDDED_TEMPORAL_ADDR));
     HostPort gateway = address(GATEWAY_ADDR, value(env, GATEWAY_ADDR).orElse(DEFAULT_GATEWAY_ADDR));
-    return new ServerConfig(home, new Temporal(temporalAddress, namespace, taskQueue, embedded), gateway, defaultModel(env),
+    long threshold = positive(env, HISTORY_THRESHOLD, WorkflowTuning.DEFAULT.historyThreshold());
+    return new ServerConfig(home, new Temporal(temporalAddress, namespace, taskQueue, embedded, threshold), gateway, defaultModel(env),
         PostgresConfig.fromEnvironment(env), secretsKey(env));
   }
 
@@ -139,6 +150,18 @@ public record ServerConfig(Path home, Temporal temporal, HostPort gatewayAddress
       throw new ServerConfigException(variable, "expected letters, digits, '.', '_' or '-', not \"" + value + "\"");
     }
     return value;
+  }
+
+  private static long positive(Map<String, String> env, String variable, long fallback) {
+    Optional<String> text = value(env, variable);
+    if (text.isEmpty()) return fallback;
+    try {
+      long value = Long.parseLong(text.get());
+      if (value >= 1) return value;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ServerConfigException(variable, "expected a whole number of at least 1, not \"" + text.get() + "\"");
   }
 
   private static DefaultModel defaultModel(Map<String, String> env) {

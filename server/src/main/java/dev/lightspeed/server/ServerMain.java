@@ -1,7 +1,6 @@
 package dev.lightspeed.server;
 
 import dev.lightspeed.llm.config.ConfigurationException;
-import dev.lightspeed.runtime.temporal.WorkflowTuning;
 import dev.lightspeed.store.pg.SchemaMismatchException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -68,7 +67,7 @@ public final class ServerMain {
       return new Started(null, code);
     }
     try {
-      LightspeedServer server = LightspeedServer.start(config, role, effects, WorkflowTuning.DEFAULT);
+      LightspeedServer server = LightspeedServer.start(config, role, effects, config.temporal().tuning());
       out.println("lightspeed server: role " + role.wire() + ", store " + server.storeDescription());
       out.println("lightspeed server: Temporal " + (server.embeddedTemporal() ? "embedded at " : "at ") + server.temporalAddress()
           + " (namespace " + config.temporal().namespace() + ", task queue " + config.temporal().taskQueue() + ")");

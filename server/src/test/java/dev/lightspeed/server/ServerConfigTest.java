@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lightspeed.runtime.temporal.TemporalNames;
+import dev.lightspeed.runtime.temporal.WorkflowTuning;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,8 @@ class ServerConfigTest {
     assertThat(config.temporal().namespace()).isEqualTo("default");
     assertThat(config.temporal().taskQueue()).isEqualTo(TemporalNames.TASK_QUEUE);
     assertThat(config.temporal().embeddedAddress()).isEqualTo(new HostPort("127.0.0.1", 7233));
+    assertThat(config.temporal().historyThreshold()).isEqualTo(10_000);
+    assertThat(config.temporal().tuning()).isEqualTo(WorkflowTuning.DEFAULT);
     assertThat(config.gatewayAddress()).isEqualTo(new HostPort("127.0.0.1", 18080));
     assertThat(config.defaultModel()).isEqualTo(new ServerConfig.DefaultModel("openai", "openai:responses", "gpt-5"));
   }
@@ -32,6 +35,7 @@ class ServerConfigTest {
         "LIGHTSPEED_TASK_QUEUE", "agents-eu",
         "LIGHTSPEED_EMBEDDED_TEMPORAL_ADDR", "127.0.0.1:17233",
         "LIGHTSPEED_GATEWAY_ADDR", "[::1]:9000",
+        "LIGHTSPEED_TEMPORAL_HISTORY_THRESHOLD", "2500",
         "LIGHTSPEED_CHAT_PROVIDER", "anthropic"));
     assertThat(config.home()).isEqualTo(Path.of("/srv/lightspeed"));
     assertThat(config.temporal().address()).contains(new HostPort("temporal.internal", 7233));
@@ -39,6 +43,7 @@ class ServerConfigTest {
     assertThat(config.temporal().namespace()).isEqualTo("agents");
     assertThat(config.temporal().taskQueue()).isEqualTo("agents-eu");
     assertThat(config.temporal().embeddedAddress().port()).isEqualTo(17233);
+    assertThat(config.temporal().tuning()).isEqualTo(WorkflowTuning.DEFAULT.withHistoryThreshold(2_500));
     assertThat(config.gatewayAddress()).isEqualTo(new HostPort("::1", 9000));
     assertThat(config.gatewayAddress().toString()).isEqualTo("[::1]:9000");
     assertThat(config.defaultModel()).isEqualTo(new ServerConfig.DefaultModel("anthropic", "anthropic:messages", "claude-sonnet-4-5"));
@@ -64,6 +69,10 @@ class ServerConfigTest {
         .extracting(e -> ((ServerConfigException) e).variable()).isEqualTo("LIGHTSPEED_CHAT_API_KIND");
     assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("LIGHTSPEED_CHAT_PROVIDER", "local")))
         .hasMessage("LIGHTSPEED_CHAT_MODEL: required when LIGHTSPEED_CHAT_PROVIDER is \"local\" (there is no default model for it)");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("LIGHTSPEED_TEMPORAL_HISTORY_THRESHOLD", "0")))
+        .hasMessage("LIGHTSPEED_TEMPORAL_HISTORY_THRESHOLD: expected a whole number of at least 1, not \"0\"");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("LIGHTSPEED_TEMPORAL_HISTORY_THRESHOLD", "lots")))
+        .hasMessage("LIGHTSPEED_TEMPORAL_HISTORY_THRESHOLD: expected a whole number of at least 1, not \"lots\"");
     assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("LIGHTSPEED_HOME", "bad\0path")))
         .hasMessageStartingWith("LIGHTSPEED_HOME: not a usable path");
   }
