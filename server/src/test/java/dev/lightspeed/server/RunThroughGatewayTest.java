@@ -132,6 +132,17 @@ class RunThroughGatewayTest {
   }
 
   @Test
+  void aLongerWaitThanThirtySecondsIsCutToThirty() {
+    String id = session("capped");
+    long head = s.rpc.call(Methods.EVENTS_READ, new SessionEventsReadParams(id, null, null, null)).at("/headCursor/seq").asLong();
+    long started = System.nanoTime();
+    JsonNode page = s.rpc.call(Methods.EVENTS_READ, new SessionEventsReadParams(id, new EventCursor(head), null, 600_000L));
+    Duration waited = Duration.ofNanos(System.nanoTime() - started);
+    assertThat(waited).isBetween(Duration.ofMillis(29_900), Duration.ofSeconds(45));
+    assertThat(page.get("events")).isEmpty();
+  }
+
+  @Test
   void aLongPollWithNothingToReadAnswersAnEmptyPageAfterTheWait() {
     String id = session("quiet");
     long head = s.rpc.call(Methods.EVENTS_READ, new SessionEventsReadParams(id, null, null, null)).at("/headCursor/seq").asLong();
