@@ -53,7 +53,7 @@ public final class Admit {
   private Admit() {}
 
   public static Admission admit(SessionState s, Command command) {
-    if (s.lifecycle() == Lifecycle.NEW && !(command instanceof Command.OpenSession)) {
+    if (s.lifecycle() == Lifecycle.NEW && !(command instanceof Command.OpenSession) && !opensFirst(command)) {
       return reject(Rejection.rejected("the session is not open yet; open it first"));
     }
     if (s.lifecycle() == Lifecycle.CLOSED) {
@@ -308,6 +308,11 @@ public final class Admit {
     }
     if (run.status() == RunStatus.CANCELLING) return reject(Rejection.rejected("run " + run.id() + " is cancelling; steering is not accepted"));
     return admitted(List.of(new RunEvent.SteeringAccepted(run.id(), s.runs().nextSteeringId(), c.input())), run.id());
+  }
+
+  /** {@return whether {@code command} is an atomic bundle whose first command opens the session} */
+  private static boolean opensFirst(Command command) {
+    return command instanceof Command.Atomic atomic && !atomic.commands().isEmpty() && atomic.commands().getFirst() instanceof Command.OpenSession;
   }
 
   private static Admission atomic(SessionState s, Command.Atomic c) {

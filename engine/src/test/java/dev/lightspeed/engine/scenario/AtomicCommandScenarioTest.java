@@ -81,6 +81,20 @@ class AtomicCommandScenarioTest {
   }
 
   @Test
+  void aSessionIsOpenedWithItsToolsAndInstructionsInOneAdmission() {
+    TestHost host = new TestHost();
+    Admission.Admitted admitted = host.admit(new Command.Atomic(List.of(
+        new Command.OpenSession(MODEL_CONFIG), new Command.ReplaceTools(List.of(READ)), upsert(instructions("instructions.default", "hi")))));
+    host.runUntilQuiet();
+
+    assertThat(admitted.events()).hasSize(3);
+    assertThat(host.state().tooling().tools()).containsOnlyKeys("read");
+    assertThat(host.reject(new Command.Atomic(List.of(new Command.ReplaceTools(List.of(WRITE)), new Command.OpenSession(MODEL_CONFIG)))).message())
+        .as("a bundle that opens a session already open is refused whole")
+        .isEqualTo("the session is already open");
+  }
+
+  @Test
   void emptyOversizedAndNestedBundlesAreInvalid() {
     TestHost host = TestHost.open(MODEL_CONFIG);
     assertThat(host.reject(new Command.Atomic(List.of())).kind()).isEqualTo(RejectionKind.INVALID_REQUEST);
