@@ -91,6 +91,8 @@ import dev.lightspeed.api.profile.ProfilePutResponse;
 import dev.lightspeed.api.profile.ProfileReadParams;
 import dev.lightspeed.api.profile.ProfileReadResponse;
 import dev.lightspeed.api.profile.ProfileSource;
+import dev.lightspeed.api.run.RunApproveParams;
+import dev.lightspeed.api.run.RunApproveResponse;
 import dev.lightspeed.api.run.RunCancelParams;
 import dev.lightspeed.api.run.RunCancelResponse;
 import dev.lightspeed.api.run.RunLimitsConfig;
@@ -583,7 +585,10 @@ public final class Samples {
         Map.entry("McpServerLoginStartParams", new McpServerLoginStartParams("linear", "http://127.0.0.1:53682/callback", null)),
         Map.entry("McpServerLoginStartResponse", new McpServerLoginStartResponse("https://auth.example.com/authorize?client_id=c", "st", 9_000)),
         Map.entry("McpServerLoginCompleteParams", new McpServerLoginCompleteParams("linear", "st", "code-1")),
-        Map.entry("McpServerLoginCompleteResponse", new McpServerLoginCompleteResponse(oauthMcpServer()))));
+        Map.entry("McpServerLoginCompleteResponse", new McpServerLoginCompleteResponse(oauthMcpServer())),
+        Map.entry("RunApproveParams", new RunApproveParams(SESSION_ID, RUN_ID, "call_7_1", "deny", "not on a Friday")),
+        Map.entry("RunApproveParams", new RunApproveParams(SESSION_ID, RUN_ID, "call_7_1", "approve", null)),
+        Map.entry("RunApproveResponse", new RunApproveResponse(run()))));
     for (ContextEntryView entry : List.of(userMessage(), assistantMessage(), toolCall(), toolResult())) {
       views.add(Map.entry("ContextEntryView", entry));
     }
