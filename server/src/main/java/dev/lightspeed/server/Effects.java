@@ -5,7 +5,7 @@ import dev.lightspeed.llm.LiveListener;
 import dev.lightspeed.llm.LlmServices;
 import dev.lightspeed.llm.McpTokens;
 import dev.lightspeed.llm.config.ProviderRegistry;
-import dev.lightspeed.server.tools.FileToolCatalog;
+import dev.lightspeed.server.tools.BuiltinToolCatalog;
 import dev.lightspeed.server.tools.ToolCatalog;
 import dev.lightspeed.store.blob.BlobStore;
 import dev.lightspeed.store.vfs.WorkspaceStore;
@@ -49,7 +49,7 @@ public record Effects(ProviderRegistry providers, LlmFactory llm, ToolFactory to
   public static Effects fromEnvironment(Map<String, String> env) {
     Map<String, String> copy = Map.copyOf(env);
     return new Effects(ProviderRegistry.fromEnvironment(copy), (blobs, live, mcpTokens) -> LlmServices.fromEnvironment(copy, blobs, live, mcpTokens),
-        FileToolCatalog::create);
+        BuiltinToolCatalog::create);
   }
 
   /** {@return these effects with {@code tools} instead} */

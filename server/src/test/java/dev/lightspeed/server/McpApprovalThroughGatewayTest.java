@@ -20,7 +20,7 @@ import dev.lightspeed.api.session.SessionReadParams;
 import dev.lightspeed.api.session.SessionStartParams;
 import dev.lightspeed.engine.llm.LlmRequest;
 import dev.lightspeed.llm.config.ProviderRegistry;
-import dev.lightspeed.server.tools.FileToolCatalog;
+import dev.lightspeed.server.tools.BuiltinToolCatalog;
 import dev.lightspeed.testkit.mcp.EverythingServer;
 import dev.lightspeed.testkit.scripted.ScriptedModel;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class McpApprovalThroughGatewayTest {
     s = TestServer.withEffects(home, Map.of(), new Effects(ProviderRegistry.of(), (blobs, live, tokens) -> {
       model.set(new ScriptedModel(blobs));
       return model.get();
-    }, FileToolCatalog::create));
+    }, BuiltinToolCatalog::create));
     s.rpc.call(Methods.MCP_SERVERS_PUT, new McpServerPutParams(new McpServerInput("gated", "stdio:everything", "gated", null, null, null,
         List.of("echo"), RemoteMcpApprovalPolicy.ALWAYS, null, null, null, null, null, null, EverythingServer.STDIO_COMMAND), null));
   }

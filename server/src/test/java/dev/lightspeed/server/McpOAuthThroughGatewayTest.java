@@ -21,7 +21,7 @@ import dev.lightspeed.api.run.RunStartSource;
 import dev.lightspeed.api.session.SessionReadParams;
 import dev.lightspeed.api.session.SessionStartParams;
 import dev.lightspeed.llm.config.ProviderRegistry;
-import dev.lightspeed.server.tools.FileToolCatalog;
+import dev.lightspeed.server.tools.BuiltinToolCatalog;
 import dev.lightspeed.store.mcp.MasterKey;
 import dev.lightspeed.testkit.mcp.EverythingServer;
 import dev.lightspeed.testkit.mcp.HeaderFront;
@@ -73,7 +73,7 @@ class McpOAuthThroughGatewayTest {
         new Effects(ProviderRegistry.of(), (blobs, live, mcpTokens) -> {
           model.set(new ScriptedModel(blobs));
           return model.get();
-        }, FileToolCatalog::create));
+        }, BuiltinToolCatalog::create));
     mcp = EverythingServer.startHttp();
     auth = TestAuthorizationServer.start();
     front = auth.protect(mcp.url());

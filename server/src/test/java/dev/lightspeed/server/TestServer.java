@@ -2,7 +2,7 @@ package dev.lightspeed.server;
 
 import dev.lightspeed.llm.config.ProviderRegistry;
 import dev.lightspeed.runtime.temporal.WorkflowTuning;
-import dev.lightspeed.server.tools.FileToolCatalog;
+import dev.lightspeed.server.tools.BuiltinToolCatalog;
 import dev.lightspeed.server.tools.ToolCatalog;
 import dev.lightspeed.testkit.scripted.ScriptedModel;
 import dev.lightspeed.testkit.scripted.ScriptedTools;
@@ -62,7 +62,7 @@ final class TestServer implements AutoCloseable {
     return withEffects(home, Map.of(), new Effects(ProviderRegistry.of(), (blobs, live, mcpTokens) -> {
       model.set(new ScriptedModel(blobs));
       return model.get();
-    }, FileToolCatalog::create));
+    }, BuiltinToolCatalog::create));
   }
 
   static void eventually(String what, BooleanSupplier condition) {

@@ -13,7 +13,7 @@ import dev.lightspeed.api.rpc.RpcError;
 import dev.lightspeed.api.run.RunStartParams;
 import dev.lightspeed.api.run.RunStartSource;
 import dev.lightspeed.api.session.SessionStartParams;
-import dev.lightspeed.server.tools.FileToolCatalog;
+import dev.lightspeed.server.tools.BuiltinToolCatalog;
 import dev.lightspeed.testkit.provider.AnthropicScript;
 import dev.lightspeed.testkit.provider.FakeProviderServer;
 import dev.lightspeed.testkit.provider.RecordedRequest;
@@ -61,7 +61,7 @@ class WebToolsThroughGatewayTest {
     Map<String, String> env = Map.of("OPENAI_BASE_URL", provider.url("/v1").toString(), "OPENAI_API_KEY", "sk-test",
         "ANTHROPIC_BASE_URL", provider.baseUrl().toString(), "ANTHROPIC_API_KEY", "sk-ant-test");
     s = TestServer.withEffects(home, env, Effects.fromEnvironment(env)
-        .withTools((blobs, workspaces) -> FileToolCatalog.create(blobs, workspaces, new WebFetch(LoopbackAccess.ALLOW_LOOPBACK))));
+        .withTools((blobs, workspaces) -> BuiltinToolCatalog.create(blobs, workspaces, new WebFetch(LoopbackAccess.ALLOW_LOOPBACK))));
   }
 
   @AfterAll

@@ -25,11 +25,10 @@ import java.util.Optional;
  * (Codex-style names for OpenAI kinds, Claude-style for Anthropic); its calls see exactly the workspaces and
  * snapshots it links. It gets {@code web_fetch} and the provider's native {@code web_search} as
  * {@code features.web} grants them (see {@link WebTools}); {@code web_search} runs at the provider, so only
- * {@code web_fetch} ever reaches this catalog's port. (The name predates the web tools; it is kept so
- * branches in flight that build on it still compile.)
+ * {@code web_fetch} ever reaches this catalog's port. MCP tools are added on top by {@code McpToolCatalog}.
  */
-public final class FileToolCatalog {
-  private FileToolCatalog() {}
+public final class BuiltinToolCatalog {
+  private BuiltinToolCatalog() {}
 
   /** {@return the catalog with a {@code web_fetch} that refuses loopback, as every deployment must} */
   public static ToolCatalog create(BlobStore blobs, WorkspaceStore workspaces) {
