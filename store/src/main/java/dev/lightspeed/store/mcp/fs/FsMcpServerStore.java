@@ -4,17 +4,17 @@ import dev.lightspeed.engine.json.CanonicalJson;
 import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.store.StoreIoException;
 import dev.lightspeed.store.UniverseId;
+import dev.lightspeed.store.fs.DirectoryLock;
+import dev.lightspeed.store.fs.RecordFiles;
 import dev.lightspeed.store.mcp.McpServerRules;
 import dev.lightspeed.store.mcp.McpServerStore;
 import dev.lightspeed.store.mcp.StoredMcpServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,8 +24,9 @@ import java.util.OptionalLong;
 
 /**
  * The catalog as one JSON file per server under the server's home:
- * {@code <home>/gateway/mcp-servers/<universe>/<serverId>.json}, written through a temporary file and an atomic
- * rename. Changes are serialized within this process (one server process owns a home). Server ids must be
+ * {@code <home>/gateway/mcp-servers/<universe>/<serverId>.json}, each written whole ({@link RecordFiles}). Changes
+ * hold the universe's directory ({@link DirectoryLock}), so processes sharing a home do not lose each other's
+ * puts. Server ids must be
  * safe file names (no path separators, not starting with a dot); the gateway's id rule guarantees it, and
  * other ids are refused with {@link IllegalArgumentException} rather than written outside the catalog.
  */
@@ -61,56 +62,40 @@ public final class FsMcpServerStore implements McpServerStore {
   }
 
   @Override
-  public synchronized StoredMcpServer put(UniverseId universe, String serverId, Json.Obj document, OptionalLong expectedRevision, long nowMs) {
-    StoredMcpServer stored = McpServerRules.put(serverId, find(universe, serverId).orElse(null), expectedRevision, document, nowMs);
-    write(file(universe, serverId), Json.Obj.builder()
-        .put("document", document)
-        .put("revision", stored.revision())
-        .put("createdAtMs", stored.createdAtMs())
-        .put("updatedAtMs", stored.updatedAtMs())
-        .build());
-    return stored;
+  public StoredMcpServer put(UniverseId universe, String serverId, Json.Obj document, OptionalLong expectedRevision, long nowMs) {
+    Path file = file(universe, serverId);
+    return DirectoryLock.holding(file.getParent(), () -> {
+      StoredMcpServer stored = McpServerRules.put(serverId, read(file, serverId).orElse(null), expectedRevision, document, nowMs);
+      RecordFiles.write(file, CanonicalJson.writeUtf8(Json.Obj.builder()
+          .put("document", document)
+          .put("revision", stored.revision())
+          .put("createdAtMs", stored.createdAtMs())
+          .put("updatedAtMs", stored.updatedAtMs())
+          .build()), "MCP server");
+      return stored;
+    });
   }
 
   @Override
-  public synchronized Optional<StoredMcpServer> delete(UniverseId universe, String serverId) {
-    Optional<StoredMcpServer> current = find(universe, serverId);
-    if (current.isEmpty()) return current;
-    try {
-      Files.deleteIfExists(file(universe, serverId));
-    } catch (IOException e) {
-      throw new StoreIoException("cannot delete MCP server " + serverId, e);
-    }
-    return current;
-  }
-
-  private Optional<StoredMcpServer> read(Path file, String serverId) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new StoreIoException("cannot read MCP server " + serverId, e);
-    }
-    Json.Obj o = CanonicalJson.parseObject(text);
-    return Optional.of(new StoredMcpServer(serverId, o.object("document"), o.number("revision"), o.number("createdAtMs"),
-        o.number("updatedAtMs")));
-  }
-
-  private static void write(Path file, Json.Obj content) {
-    try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), "server", ".tmp");
-      Files.write(temp, CanonicalJson.writeUtf8(content));
+  public Optional<StoredMcpServer> delete(UniverseId universe, String serverId) {
+    Path file = file(universe, serverId);
+    return DirectoryLock.holding(file.getParent(), () -> {
+      Optional<StoredMcpServer> current = read(file, serverId);
+      if (current.isEmpty()) return current;
       try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        throw new StoreIoException("cannot delete MCP server " + serverId, e);
       }
-    } catch (IOException e) {
-      throw new StoreIoException("cannot write MCP server " + file.getFileName(), e);
-    }
+      return current;
+    });
+  }
+
+  private static Optional<StoredMcpServer> read(Path file, String serverId) {
+    return RecordFiles.read(file, bytes -> {
+      Json.Obj o = CanonicalJson.parseObject(new String(bytes, StandardCharsets.UTF_8));
+      return new StoredMcpServer(serverId, o.object("document"), o.number("revision"), o.number("createdAtMs"), o.number("updatedAtMs"));
+    }, "MCP server");
   }
 
   private Path file(UniverseId universe, String serverId) {
