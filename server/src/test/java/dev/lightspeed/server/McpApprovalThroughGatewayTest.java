@@ -111,6 +111,8 @@ class McpApprovalThroughGatewayTest {
     assertThat(completed.at("/effects/0/data/state").asText()).isEqualTo("denied");
     assertThat(feed.types()).contains("toolBatchResumed").doesNotContain("toolCallStarted");
     assertThat(toolResults(model.get().requests().getLast()).getFirst()).startsWith("The user denied this tool call");
+    assertThat(model.get().requests().getLast().context().getLast().item().preview())
+        .as("the note reaches the model as steering after the result").isEqualTo("not now");
   }
 
   @Test

@@ -7,7 +7,7 @@ import dev.lightspeed.api.Fields;
 /**
  * Params of {@code session/runs/approve} (ours, beyond the v1 contract): the decision on one tool call that
  * waits for approval, which unparks its run. {@code decision} is {@code approve} or {@code deny}; {@code note}
- * is what the person said, recorded with the decision.
+ * is what the person said: recorded with the decision, and given to the model as steering after the result.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

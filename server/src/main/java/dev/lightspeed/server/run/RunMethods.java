@@ -1,6 +1,7 @@
 package dev.lightspeed.server.run;
 
 import dev.lightspeed.api.Methods;
+import dev.lightspeed.api.input.InputItem;
 import dev.lightspeed.api.run.RunApproveParams;
 import dev.lightspeed.api.run.RunApproveResponse;
 import dev.lightspeed.api.run.RunCancelParams;
@@ -101,8 +102,14 @@ public final class RunMethods {
   private RunApproveResponse approve(RunApproveParams params) {
     SessionId session = sessions.id(params.sessionId());
     long run = runId(session, params.runId(), sessions.latest(session));
-    String note = params.note() == null ? "" : params.note();
-    AdmissionOutcome outcome = sessions.submit(session, new Command.DecideApproval(run, params.callId(), params.approved(), note));
+    String note = params.note() == null ? "" : params.note().strip();
+    Command decision = new Command.DecideApproval(run, params.callId(), params.approved(), note);
+    if (!note.isEmpty()) {
+      // What the person said reaches the model too: as steering, which it reads right after the call's result.
+      List<StoredInput> said = inputs.admitAll(sessions.universe(), "note", List.of(InputItem.text(note)));
+      decision = new Command.Atomic(List.of(decision, new Command.SteerRun(run, said.stream().map(StoredInput::item).toList())));
+    }
+    AdmissionOutcome outcome = sessions.submit(session, decision);
     return new RunApproveResponse(view(session, sessions.at(session, outcome.head()), run));
   }
 
