@@ -4,10 +4,10 @@ import dev.lightspeed.store.UniverseId;
 import java.util.Optional;
 
 /**
- * The bearer tokens of MCP servers the model provider connects to (Anthropic's MCP connector), looked up just
- * before each request so that a token never sits in a stored tool spec, a blob or the session log; the spec
- * only names the catalog server whose token to send. Implementations must be fast, safe for concurrent use,
- * and must never log a token.
+ * The bearer tokens of MCP servers the model provider connects to (Anthropic's MCP connector, OpenAI's
+ * {@code mcp} tool), looked up just before each request so that a token never sits in a stored tool spec, a
+ * blob or the session log; the spec only names the catalog server whose token to send. Implementations must be
+ * fast, safe for concurrent use, and must never log a token.
  */
 @FunctionalInterface
 public interface McpTokens {

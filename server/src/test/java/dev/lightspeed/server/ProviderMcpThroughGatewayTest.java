@@ -20,6 +20,7 @@ import dev.lightspeed.store.mcp.MasterKey;
 import dev.lightspeed.testkit.provider.AnthropicScript;
 import dev.lightspeed.testkit.provider.FakeProviderServer;
 import dev.lightspeed.testkit.provider.RecordedRequest;
+import dev.lightspeed.testkit.provider.ResponsesScript;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * MCP servers the provider runs, through the gateway with the real adapters and the fake provider: an Anthropic
  * session's server reaches the Messages API as an {@code mcp_toolset} tool and an {@code mcp_servers} entry
- * carrying the catalog's bearer token (read at the call, stored nowhere else), the provider's MCP blocks are
- * opaque items sent back as they came, and a Chat Completions session cannot have such a server.
+ * carrying the catalog's bearer token (read at the call, stored nowhere else), an OpenAI Responses session's as
+ * an {@code mcp} tool with the token as its {@code authorization}, the provider's MCP blocks are opaque items
+ * sent back as they came, and a Chat Completions session cannot have such a server.
  */
 class ProviderMcpThroughGatewayTest {
   static final String TOKEN = "tok-5f1c0a-never-stored";
@@ -111,6 +113,21 @@ class ProviderMcpThroughGatewayTest {
 
     assertThat(s.rpc.call(Methods.SESSION_READ, new SessionReadParams("mcp-claude")).toString()).doesNotContain(TOKEN);
     assertThat(filesHolding("Foxes are quick.")).as("the stored blocks are on disk, where the scan looks").isNotEmpty();
+    assertThat(filesHolding(TOKEN)).as("files holding the token (the catalog's copy is sealed)").isEmpty();
+  }
+
+  @Test
+  void anOpenAiResponsesSessionSendsTheServerWithItsTokenAsTheMcpToolsAuthorization() throws IOException {
+    s.rpc.call(Methods.SESSION_START, new SessionStartParams("mcp-gpt", null, config("openai", "openai:responses"), null));
+    provider.enqueue(ResponsesScript.create().text("Foxes are quick.").streaming());
+
+    run("mcp-gpt", "g1", "what are foxes like?");
+
+    RecordedRequest sent = provider.takeRequest();
+    assertThat(sent.path()).isEqualTo("/v1/responses");
+    assertThat(RawJson.arrayMember(sent.bodyText(), "tools")).containsExactly("{\"allowed_tools\":[\"search\"],\"require_approval\":\"never\","
+        + "\"server_label\":\"kb\",\"server_url\":\"https://mcp.example.com/mcp\",\"type\":\"mcp\",\"authorization\":\"" + TOKEN + "\"}");
+    assertThat(s.rpc.call(Methods.SESSION_READ, new SessionReadParams("mcp-gpt")).toString()).doesNotContain(TOKEN);
     assertThat(filesHolding(TOKEN)).as("files holding the token (the catalog's copy is sealed)").isEmpty();
   }
 

@@ -8,7 +8,7 @@ import dev.lightspeed.engine.llm.CompactionRequest;
 import dev.lightspeed.engine.llm.LlmRequest;
 import dev.lightspeed.engine.session.CompactionPolicy;
 import dev.lightspeed.engine.tool.ToolSpec;
-import dev.lightspeed.llm.ProviderError;
+import dev.lightspeed.llm.McpBearerTokens;
 import dev.lightspeed.llm.ProviderException;
 import dev.lightspeed.llm.json.RawJson;
 import java.io.IOException;
@@ -293,20 +293,9 @@ final class AnthropicRequestBuilder {
     ObjectNode entry = definition.deepCopy();
     String tokenOf = AnthropicJson.text(server, "bearerTokenOf");
     if (!tokenOf.isEmpty()) {
-      Optional<String> token;
-      try {
-        token = mcpTokens.apply(tokenOf).filter(t -> !t.isBlank());
-      } catch (RuntimeException e) {
-        throw new ProviderException(new ProviderError.Terminal(provider, ProviderError.Terminal.Kind.INVALID_REQUEST, 0, "",
-            "the bearer token of MCP server \"" + tokenOf + "\" (tool " + spec.name() + ") cannot be had now: " + e.getMessage()), e);
-      }
-      if (token.isEmpty()) {
-        throw new ProviderException(new ProviderError.Terminal(provider, ProviderError.Terminal.Kind.INVALID_REQUEST, 0, "",
-            "MCP server \"" + tokenOf + "\" (tool " + spec.name() + ") needs a bearer token, but none is configured for it now;"
-                + " give it one again in the MCP catalog (mcp/servers/put) or grant it with execution harness"));
-      }
-      entry.put("authorization_token", token.get());
-      tokens.add(token.get());
+      String token = McpBearerTokens.now(provider, spec.name(), tokenOf, mcpTokens);
+      entry.put("authorization_token", token);
+      tokens.add(token);
     }
     return AnthropicJson.write(entry);
   }

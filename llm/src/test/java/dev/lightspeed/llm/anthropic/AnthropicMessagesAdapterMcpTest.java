@@ -4,7 +4,6 @@ import static dev.lightspeed.llm.anthropic.AnthropicTestBed.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lightspeed.engine.cas.BlobRef;
 import dev.lightspeed.engine.context.ContextEntry;
 import dev.lightspeed.engine.context.ContextItem;
 import dev.lightspeed.engine.context.EntryKind;
@@ -17,18 +16,14 @@ import dev.lightspeed.engine.tool.Parallelism;
 import dev.lightspeed.engine.tool.RetrySafety;
 import dev.lightspeed.engine.tool.ToolSpec;
 import dev.lightspeed.llm.McpTokens;
+import dev.lightspeed.llm.RecordingBlobs;
 import dev.lightspeed.llm.ProviderError;
 import dev.lightspeed.llm.ProviderException;
 import dev.lightspeed.llm.json.RawJson;
-import dev.lightspeed.store.UniverseId;
-import dev.lightspeed.store.blob.BlobStat;
-import dev.lightspeed.store.blob.BlobStore;
 import dev.lightspeed.testkit.provider.AnthropicErrors;
 import dev.lightspeed.testkit.provider.AnthropicScript;
 import dev.lightspeed.testkit.provider.RecordedRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -173,40 +168,5 @@ class AnthropicMessagesAdapterMcpTest {
     RecordedRequest sent = bed.server.takeRequest();
     assertThat(sent.header("anthropic-beta")).isEqualTo("mcp-client-2025-11-20");
     assertThat(sent.bodyText()).contains(AnthropicJson.withCacheControl(use));
-  }
-
-  /** The blob store of the test bed, remembering the text of everything put. */
-  static final class RecordingBlobs implements BlobStore {
-    private final BlobStore delegate;
-    private final List<String> puts = Collections.synchronizedList(new ArrayList<>());
-
-    RecordingBlobs(BlobStore delegate) {
-      this.delegate = delegate;
-    }
-
-    List<String> puts() {
-      return List.copyOf(puts);
-    }
-
-    @Override
-    public BlobRef put(UniverseId universe, byte[] bytes) {
-      puts.add(new String(bytes, StandardCharsets.UTF_8));
-      return delegate.put(universe, bytes);
-    }
-
-    @Override
-    public Optional<byte[]> find(UniverseId universe, BlobRef ref) {
-      return delegate.find(universe, ref);
-    }
-
-    @Override
-    public boolean has(UniverseId universe, BlobRef ref) {
-      return delegate.has(universe, ref);
-    }
-
-    @Override
-    public Optional<BlobStat> stat(UniverseId universe, BlobRef ref) {
-      return delegate.stat(universe, ref);
-    }
   }
 }

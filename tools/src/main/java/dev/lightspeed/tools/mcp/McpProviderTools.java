@@ -20,8 +20,10 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li><b>OpenAI Responses</b>: the {@code mcp} tool ({@code server_label}, {@code server_url},
- *       {@code allowed_tools}, {@code require_approval: never}). Servers with credentials are refused, since
- *       the definition is stored with the session's tools and secrets must not be.
+ *       {@code allowed_tools}, {@code require_approval: never}). A server with auth (an {@code Authorization:
+ *       Bearer} header or an OAuth login) gets {@code "bearerTokenOf":"<server id>"} next to the definition,
+ *       and the adapter puts the token, read just before each call, in the tool's {@code authorization};
+ *       fixed headers other than that one are refused.
  *   <li><b>Anthropic Messages</b> (the MCP connector): an {@code mcp_toolset} tool (allowed tools as
  *       {@code default_config.enabled: false} plus one enabled {@code configs} entry each), and next to the
  *       definition an {@code mcpServer} member, {@code {"definition":{"type":"url","url":…,"name":…},
@@ -60,6 +62,7 @@ public final class McpProviderTools {
     Json.Obj.Builder spec = Json.Obj.builder().put("type", "native").put("apiKind", apiKind);
     if (apiKind.equals("openai:responses")) {
       spec.put("definition", openAi(server, http, at));
+      if (!http.auth().none()) spec.put("bearerTokenOf", server.serverId());
     } else {
       anthropic(server, http, at, spec);
     }
@@ -87,9 +90,10 @@ public final class McpProviderTools {
   }
 
   private static Json.Obj openAi(McpServerSettings server, McpEndpoint.Http http, String at) {
-    if (!http.auth().none()) {
-      throw new IllegalArgumentException(at + " has headers or an OAuth login, which the provider would need in the stored tool spec;"
-          + " provider-run servers with credentials are not supported yet, use execution harness");
+    // Fixed headers are checked now; stored credentials (an OAuth login) only at each call, when they are opened.
+    if (http.auth() instanceof McpHttpAuth.StaticHeaders fixed && !bearerOnly(fixed.headers())) {
+      throw new IllegalArgumentException(at + " has headers other than Authorization: Bearer <token>, and only a bearer token is"
+          + " handed to the provider (as the mcp tool's authorization); use execution harness");
     }
     Json.Obj.Builder definition = Json.Obj.builder()
         .put("type", "mcp")

@@ -42,6 +42,16 @@ class McpProviderToolsTest {
   }
 
   @Test
+  void anOpenAiServerWithABearerTokenNamesWhoseTokenToSendButNotTheToken() {
+    ToolSpec spec = McpProviderTools.spec(server(Map.of("Authorization", "Bearer s3cret-token"), McpServerSettings.Approval.NEVER),
+        "openai:responses", blobs, U);
+
+    assertThat(stored(spec)).isEqualTo("{\"apiKind\":\"openai:responses\",\"bearerTokenOf\":\"docs\","
+        + "\"definition\":{\"allowed_tools\":[\"search\"],\"require_approval\":\"never\",\"server_label\":\"Docs\","
+        + "\"server_url\":\"https://mcp.example.com/mcp\",\"type\":\"mcp\"},\"type\":\"native\"}");
+  }
+
+  @Test
   void anAnthropicSessionGetsAnMcpToolsetAndTheServerNamingWhoseTokenToSendButNotTheToken() {
     ToolSpec spec = McpProviderTools.spec(server(Map.of("authorization", "Bearer s3cret-token"), McpServerSettings.Approval.NEVER),
         "anthropic:messages", blobs, U);
@@ -98,10 +108,10 @@ class McpProviderToolsTest {
     assertThatThrownBy(() -> McpProviderTools.spec(server(Map.of(), McpServerSettings.Approval.NEVER), "openai:completions", blobs, U))
         .hasMessage("features.mcp: server \"docs\" (execution provider) can be run by the provider only in OpenAI Responses and"
             + " Anthropic Messages sessions, not openai:completions; register it with execution harness");
-    assertThatThrownBy(() -> McpProviderTools.spec(server(Map.of("Authorization", "Bearer x"), McpServerSettings.Approval.NEVER),
+    assertThatThrownBy(() -> McpProviderTools.spec(server(Map.of("X-Api-Key", "k"), McpServerSettings.Approval.NEVER),
         "openai:responses", blobs, U))
-        .hasMessage("features.mcp: server \"docs\" (execution provider) has headers or an OAuth login, which the provider would"
-            + " need in the stored tool spec; provider-run servers with credentials are not supported yet, use execution harness");
+        .hasMessage("features.mcp: server \"docs\" (execution provider) has headers other than Authorization: Bearer <token>, and"
+            + " only a bearer token is handed to the provider (as the mcp tool's authorization); use execution harness");
     assertThatThrownBy(() -> McpProviderTools.spec(server(Map.of(), McpServerSettings.Approval.ALWAYS), "openai:responses", blobs, U))
         .hasMessage("features.mcp: server \"docs\" (execution provider) asks for approval always, and approvals are not supported yet");
     assertThatThrownBy(() -> McpProviderTools.spec(server(Map.of(), McpServerSettings.Approval.ALWAYS), "anthropic:messages", blobs, U))

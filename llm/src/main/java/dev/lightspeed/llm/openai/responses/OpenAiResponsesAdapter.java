@@ -20,9 +20,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -53,7 +55,18 @@ public final class OpenAiResponsesAdapter implements ProviderAdapter {
 
   @Override
   public GenerationResult generate(LlmRequest request, ProviderCall call) throws ProviderException {
-    byte[] body = ResponsesRequestBuilder.generation(request, call);
+    Set<String> secrets = new LinkedHashSet<>();
+    byte[] body = ResponsesRequestBuilder.generation(request, call, secrets);
+    try {
+      return generate(request, call, body);
+    } catch (ProviderException e) {
+      // a provider that quotes the request back must not carry an MCP server's token into the error
+      if (secrets.isEmpty()) throw e;
+      throw new ProviderException(e.error().redacted(secrets));
+    }
+  }
+
+  private GenerationResult generate(LlmRequest request, ProviderCall call, byte[] body) throws ProviderException {
     String provider = call.provider().id();
     OpenResponse open;
     try {

@@ -4,20 +4,24 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lightspeed.engine.context.ContextEntry;
 import dev.lightspeed.engine.json.Json;
 import dev.lightspeed.engine.llm.CompactionRequest;
 import dev.lightspeed.engine.llm.LlmRequest;
 import dev.lightspeed.engine.session.CompactionPolicy;
 import dev.lightspeed.engine.tool.ToolSpec;
+import dev.lightspeed.llm.McpBearerTokens;
 import dev.lightspeed.llm.ProviderCall;
 import dev.lightspeed.llm.ProviderException;
 import dev.lightspeed.llm.json.RawJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds the JSON bodies of {@code POST /responses} (streamed generation) and {@code POST /responses/compact}
@@ -39,11 +43,21 @@ final class ResponsesRequestBuilder {
    * the provider's configuration says so (see {@link dev.lightspeed.llm.config.ReasoningSummary}).
    */
   static byte[] generation(LlmRequest request, ProviderCall call) throws ProviderException {
+    return generation(request, call, new LinkedHashSet<>());
+  }
+
+  /**
+   * {@return the body of a streamed generation}, adding to {@code secrets} the bearer tokens it holds (of
+   * provider-run MCP servers, looked up now), which must be kept out of anything that outlives the request
+   *
+   * @throws ProviderException terminal {@code INVALID_REQUEST} when a provider-run MCP server's token cannot be had
+   */
+  static byte[] generation(LlmRequest request, ProviderCall call, Set<String> secrets) throws ProviderException {
     return write(g -> {
       g.writeStringField("model", request.model().model());
       instructionsAndInput(g, request.context(), call);
       Json.Obj settings = request.generation();
-      if (!request.tools().isEmpty()) tools(g, request.tools(), settings, call);
+      if (!request.tools().isEmpty()) tools(g, request.tools(), settings, call, secrets);
       Optional<String> effort = settings.findString("reasoningEffort");
       if (effort.isPresent()) {
         g.writeObjectFieldStart("reasoning");
@@ -89,7 +103,8 @@ final class ResponsesRequestBuilder {
     ResponsesInput.write(g, context, call);
   }
 
-  private static void tools(JsonGenerator g, List<ToolSpec> tools, Json.Obj settings, ProviderCall call) throws IOException {
+  private static void tools(JsonGenerator g, List<ToolSpec> tools, Json.Obj settings, ProviderCall call, Set<String> secrets)
+      throws IOException, ProviderException {
     g.writeArrayFieldStart("tools");
     for (ToolSpec tool : tools) {
       String spec = new String(call.read(tool.spec()), StandardCharsets.UTF_8);
@@ -102,7 +117,16 @@ final class ResponsesRequestBuilder {
           LOG.log(System.Logger.Level.WARNING, "native tool {0} has no definition; left out", tool.name());
           continue;
         }
-        g.writeRawValue(definition.get());
+        String tokenOf = ResponsesJson.text(node, "bearerTokenOf");
+        if (tokenOf.isEmpty()) {
+          g.writeRawValue(definition.get());
+        } else {
+          ObjectNode withToken = ((ObjectNode) node.get("definition")).deepCopy();
+          String token = McpBearerTokens.now(call.provider().id(), tool.name(), tokenOf, call::mcpToken);
+          withToken.put("authorization", token);
+          secrets.add(token);
+          g.writeRawValue(ResponsesJson.MAPPER.writeValueAsString(withToken));
+        }
         continue;
       }
       g.writeStartObject();
